@@ -1,0 +1,1 @@
+"""Extractors: plain functions over a spaCy Doc, each returning records from graph.model."""

@@ -1,0 +1,93 @@
+"""Entity resolution, as a table: text → which entity a surface form ends up in."""
+import pytest
+
+from graph.extract.entities import find_entities
+
+
+@pytest.fixture(scope="module")
+def entities_of(nlp):
+    def run(text):
+        return find_entities(nlp(text))
+    return run
+
+
+def _by_surface(entities):
+    """surface form → (label, type) of the entity it is a mention of."""
+    return {m.text: (e.label, e.type) for e in entities for m in e.mentions}
+
+
+# (text, surface form, expected label, expected type)
+RESOLUTION = [
+    # short forms to the full name
+    ("Foreign Minister Mevlut Cavusoglu spoke. Cavusoglu said he would go.",
+     "Cavusoglu", "Mevlut Cavusoglu", "Person"),
+    ("UN Secretary-General Ban Ki-moon said on Monday that Ban was alarmed.",
+     "Ban", "Ban Ki-moon", "Person"),
+    ("President Hamid Karzai attended a conference. Karzai urged restraint.",
+     "Karzai", "Hamid Karzai", "Person"),
+    # titles and honorifics stripped, stray punctuation removed
+    ("Foreign Minister Mevlut Cavusoglu said on Tuesday that talks would go on.",
+     "Mevlut Cavusoglu", "Mevlut Cavusoglu", "Person"),
+    ("Turkey's Deputy Prime Minister Numan Kurtulmus' called for a ceasefire.",
+     "Numan Kurtulmus", "Numan Kurtulmus", "Person"),
+    # acronyms to their expansion
+    ("The International Committee of the Red Cross appealed. The ICRC said it was ready.",
+     "ICRC", "International Committee of the Red Cross", "Organization"),
+    ("The ICRC said it was ready to help.", "ICRC", "International Committee of the Red Cross",
+     "Organization"),
+    ("UN Secretary-General Ban Ki-moon spoke.", "UN", "United Nations", "Organization"),
+    ("NATO said the soldier was killed.", "NATO", "North Atlantic Treaty Organization", "Organization"),
+    # demonyms that name an actor stand for their country
+    ("Cavusoglu said Turkish officials often met with their Russian counterparts.",
+     "Turkish", "Turkey", "Place"),
+    ("Cavusoglu said Turkish officials often met with their Russian counterparts.",
+     "Russian", "Russia", "Place"),
+    # a capital that acts stands for its state; one that is a location stays a city
+    ("Asked about possible talks with Moscow on Wednesday, the minister said nothing.",
+     "Moscow", "Russia", "Place"),
+    ("Cavusoglu spoke at a press conference in Ankara.", "Ankara", "Ankara", "Place"),
+    # fixed descriptions of a government
+    ("Aid groups appealed to the Syrian regime to spare civilians.",
+     "Syrian regime", "Syrian government", "Organization"),
+    ("The Syrian military denied the claims.", "Syrian military", "Syrian military", "Organization"),
+    ("Syria said it would respond. Activists said government forces carried out killings.",
+     "government forces", "Syrian military", "Organization"),
+    # the type is decided by all the mentions together
+    ("Turkey will intensify talks on the Syrian city of Aleppo. Fighting in Aleppo went on. "
+     "Aleppo talks were possible.", "Aleppo", "Aleppo", "Place"),
+    ("Rami Abdurrahman, who heads the Britain-based Syrian Observatory for Human Rights, said "
+     "60 people were killed.", "Syrian Observatory for Human Rights",
+     "Syrian Observatory for Human Rights", "Organization"),
+    ("Rami Abdurrahman, who heads the Britain-based Syrian Observatory for Human Rights, said "
+     "60 people were killed.", "Britain", "United Kingdom", "Place"),
+]
+
+
+@pytest.mark.parametrize("text, surface, label, etype", RESOLUTION)
+def test_resolution(entities_of, text, surface, label, etype):
+    found = _by_surface(entities_of(text))
+    assert found.get(surface) == (label, etype), found
+
+
+def test_one_node_per_thing(entities_of):
+    ents = entities_of("The International Committee of the Red Cross said on Tuesday it was "
+                       "ready. The ICRC's head, Marianne Gasser, said the ICRC would help.")
+    icrc = [e for e in ents if e.label == "International Committee of the Red Cross"]
+    assert len(icrc) == 1 and len(icrc[0].mentions) == 3
+    assert icrc[0].wikidata and icrc[0].key == icrc[0].wikidata
+
+
+def test_mentions_index_the_text(entities_of):
+    text = "Foreign Minister Mevlut Cavusoglu met ICRC staff in Ankara; Cavusoglu'"
+    for e in entities_of(text):
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Last minute appeals were made by the staff.", "Last"),
+    ("Ministers met on Monday.", "Monday"),
+    ("He may leave in May.", "May"),
+])
+def test_not_entities(entities_of, text, surface):
+    assert surface not in _by_surface(entities_of(text))

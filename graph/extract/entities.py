@@ -204,6 +204,12 @@ def _add_gazetteer_matches(doc: Doc, gaz, cands: list[_Cand]) -> list[_Cand]:
     """Gazetteer names and demonyms spaCy did not tag ("Turkish" as ADJ, an acronym)."""
     taken = [(c.start, c.end) for c in cands]
     for span in gaz.matches(doc):
+        inside = [c for c in cands if span.start_char <= c.start and c.end <= span.end_char]
+        if inside and len(span) > 1 and gaz.lookup(span.text) is not None \
+                and not any(c.entry is not None and len(c.text) >= len(span.text) for c in inside):
+            # a longer gazetteer name beats spaCy's part of it ("Doctors [Without Borders]")
+            cands = [c for c in cands if c not in inside]
+            taken = [(c.start, c.end) for c in cands]
         if any(s < span.end_char and span.start_char < e for s, e in taken):
             continue
         text = span.text

@@ -47,10 +47,12 @@ def clean_span(span: Span, titles: frozenset) -> Span | None:
         end -= 1
     # titles: the longest title at the front, repeatedly ("Deputy Prime Minister Numan …")
     if span.label_ == "PERSON" or _starts_with_title(doc, start, end, titles):
+        # an organisation keeps its words ("General Assembly"); a name keeps one word at least
+        keep = 1 if span.label_ == "PERSON" else 2
         changed = True
-        while changed and end - start > 1:
+        while changed and end - start > keep:
             changed = False
-            for n in range(min(5, end - start - 1), 0, -1):
+            for n in range(min(5, end - start - keep), 0, -1):
                 words = tuple(t.lower_ for t in doc[start:start + n])
                 if words in titles or (n == 1 and words[0].rstrip(".") in {w[0] for w in titles if len(w) == 1}):
                     start += n

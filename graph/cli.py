@@ -59,17 +59,30 @@ def cmd_query(args) -> int:
     Example: newsgraph query 'SELECT ?label WHERE { ?e rdfs:label ?label }' --format csv
     """
     from .queries import list_queries, load_query
-    from .rdf.store import QueryError, StoreNotFound, open_store, query
+    from .rdf.store import QueryError, StoreNotFound, open_store, query, to_csv, to_json, to_table
 
     if args.list:
         for name, description in sorted(list_queries().items()):
             print(f"{name:20} {description}")
         return EXIT_OK
+    bad = [p for p in args.param if "=" not in p]
+    if bad:
+        print(f"newsgraph query: --param wants NAME=VALUE, not {bad[0]!r}", file=sys.stderr)
+        return EXIT_FAILED
     params = dict(p.split("=", 1) for p in args.param)
     if args.name:
-        sparql = load_query(args.name, **params)
+        try:
+            sparql = load_query(args.name, **params)
+        except (KeyError, ValueError) as err:
+            msg = err.args[0] if err.args else err
+            print(f"newsgraph query: {msg} (see newsgraph query --list)", file=sys.stderr)
+            return EXIT_FAILED
     elif args.file:
-        sparql = Path(args.file).read_text(encoding="utf-8")
+        try:
+            sparql = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"newsgraph query: cannot read {args.file}: {err}", file=sys.stderr)
+            return EXIT_FAILED
     elif args.sparql:
         sparql = args.sparql
     else:
@@ -81,8 +94,8 @@ def cmd_query(args) -> int:
     except (QueryError, StoreNotFound) as err:
         print(f"newsgraph query: {err}", file=sys.stderr)
         return EXIT_FAILED
-    formatter = {"table": "to_table", "csv": "to_csv", "json": "to_json"}[args.format]
-    text = getattr(result, formatter)() if hasattr(result, formatter) else str(result)
+    formatter = {"table": to_table, "csv": to_csv, "json": to_json}[args.format]
+    text = formatter(result)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 

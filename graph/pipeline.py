@@ -108,11 +108,9 @@ def write_outputs(G: nx.MultiDiGraph, analyses: list[Analysis], out: Path) -> di
 
     out.mkdir(parents=True, exist_ok=True)
     dataset = to_dataset(G)
-    outputs = dict(write_exports(dataset, out))
-    outputs["graph.html"] = write_html(G, out / "graph.html") or out / "graph.html"
-    outputs["analyses.jsonl"] = write_analyses(analyses, out / "analyses.jsonl")
-    outputs["store"] = write_store(dataset, out / "store") or out / "store"
-    return outputs
+    written = [*write_exports(dataset, out).values(), write_html(G, out / "graph.html"),
+               write_analyses(analyses, out / "analyses.jsonl"), write_store(dataset, out / "store")]
+    return {Path(p).name: Path(p) for p in written}
 
 
 def _progress_bar(total: int):

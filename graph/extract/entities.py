@@ -115,11 +115,15 @@ def _name_candidates(doc: Doc, gaz) -> list[_Cand]:
 
 
 def _ends_a_title(doc: Doc, span: Span) -> bool:
-    """Whether ``span`` is the end of a title ("State" in "Secretary of State")."""
+    """Whether ``span`` is part of a longer title: "State" in "Secretary of State", "Home" in
+    "Home Secretary"."""
     titles = title_words()
     for n in range(2, 5):
         start = span.end - n
         if start >= 0 and start < span.start and tuple(t.lower_ for t in doc[start:span.end]) in titles:
+            return True
+        end = span.start + n
+        if end > span.end and end <= len(doc) and tuple(t.lower_ for t in doc[span.start:end]) in titles:
             return True
     return False
 

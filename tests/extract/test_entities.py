@@ -52,6 +52,10 @@ RESOLUTION = [
     ("The Syrian military denied the claims.", "Syrian military", "Syrian military", "Organization"),
     ("Syria said it would respond. Activists said government forces carried out killings.",
      "government forces", "Syrian military", "Organization"),
+    # an organisation's name keeps words that are also titles
+    ("General Motors said it would cut jobs.", "General Motors", "General Motors", "Organization"),
+    ("Doctors Without Borders said the clinic was hit.", "Doctors Without Borders",
+     "Médecins Sans Frontières", "Organization"),
     # the type is decided by all the mentions together
     ("Turkey will intensify talks on the Syrian city of Aleppo. Fighting in Aleppo went on. "
      "Aleppo talks were possible.", "Aleppo", "Aleppo", "Place"),
@@ -88,6 +92,8 @@ def test_mentions_index_the_text(entities_of):
     ("Last minute appeals were made by the staff.", "Last"),
     ("Ministers met on Monday.", "Monday"),
     ("He may leave in May.", "May"),
+    ("Home Secretary Charles Clarke said the law would change.", "Home"),
+    ("Secretary of State Condoleezza Rice arrived.", "State"),
 ])
 def test_not_entities(entities_of, text, surface):
     assert surface not in _by_surface(entities_of(text))

@@ -1,0 +1,208 @@
+"""Who and where: the entities that fill an event's roles, read off the parse.
+
+An ``ActorIndex`` maps tokens to the entities whose mentions cover them and resolves what a
+noun phrase stands for: the entity named in it ("Turkish officials" → Turkey, "ICRC's head of
+delegation, Marianne Gasser" → Marianne Gasser), a pronoun's antecedent (he/she → the last person,
+it → the last organisation or country, they → the last group) or "the minister"-style reference
+(the last person given that title).
+
+>>> from graph.model import Entity, Mention
+>>> from graph.nlp import load_nlp
+>>> doc = load_nlp()("Mevlut Cavusoglu arrived. He met officials.")
+>>> idx = ActorIndex(doc, (Entity("P/mc", "Mevlut Cavusoglu", "Person",
+...                                mentions=(Mention(0, 16, "Mevlut Cavusoglu"),)),))
+>>> [e.label for e in idx.actors(doc[4])]
+['Mevlut Cavusoglu']
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity
+from .lexicon import read_table
+
+__all__ = ["ActorIndex"]
+
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
+_ROLE_PREPS = {"of", "for", "from"}
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+_RELATIVE_TAGS = {"WP", "WDT"}
+_REFLEXIVES = {"himself", "herself", "itself", "themselves"}
+_SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our", "ourselves"}
+_ACTOR_PLACES = {"Country"}
+_SPEAKER_WINDOW = 250                # tokens: a few sentences back
+_PLACE_CHAIN = {"of", "in", "at", "near"}
+
+
+@functools.lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    rows = read_table("en/curated_titles.tsv")
+    return frozenset(w.lower() for r in rows if r["kind"] != "honorific" for w in r["title"].split())
+
+
+class ActorIndex:
+    """The entities of one document, indexed by token."""
+
+    def __init__(self, doc: Doc, entities: tuple[Entity, ...] | list[Entity]):
+        self.doc = doc
+        self.by_token: dict[int, Entity] = {}
+        starts: list[tuple[int, int, Entity]] = []
+        for ent in entities:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    self.by_token.setdefault(tok.i, ent)
+                starts.append((span.start, span.end, ent))
+        starts.sort(key=lambda s: s[0])
+        self._mentions = starts
+        self._starts = [s[0] for s in starts]
+        self._titles = self._person_titles()
+
+    # ------------------------------------------------------------------ lookup
+
+    def entity_at(self, tok: Token) -> Entity | None:
+        return self.by_token.get(tok.i)
+
+    def _person_titles(self) -> dict[str, set[str]]:
+        """Title words seen right before or in apposition to each person's mentions."""
+        titles = _title_words()
+        out: dict[str, set[str]] = {}
+        for start, end, ent in self._mentions:
+            if ent.type != "Person":
+                continue
+            words = out.setdefault(ent.key, set())
+            i = start - 1
+            while i >= 0 and (self.doc[i].lower_ in titles or self.doc[i].dep_ == "compound"):
+                words.add(self.doc[i].lower_)
+                i -= 1
+            head = self.doc[start:end].root
+            for t in list(head.children) + [head.head]:
+                if t.dep_ == "appos" or head.dep_ == "appos" and t is head.head:
+                    words.add(t.lemma_.lower())
+        return out
+
+    def _before(self, tok: Token, accept) -> Entity | None:
+        """The entity of the last mention before ``tok`` that ``accept`` takes."""
+        i = bisect.bisect_left(self._starts, tok.i)
+        for start, end, ent in reversed(self._mentions[:i]):
+            if end <= tok.i and accept(ent):
+                return ent
+        return None
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolve_pronoun(self, tok: Token, speaker: tuple[Entity, ...] = ()) -> tuple[Entity, ...]:
+        word = tok.lower_
+        if word in _SPEAKER_PRONOUNS:
+            return speaker
+        if word in _REFLEXIVES:          # "the man exploded himself": the clause's own subject
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+            return self.actor(subj[0], speaker) if subj and subj[0].pos_ != "PRON" else ()
+        if word in _PERSON_PRONOUNS:
+            found = self._before(tok, lambda e: e.type == "Person")
+        elif word in _THING_PRONOUNS:
+            found = self._before(tok, lambda e: e.type == "Organization" or e.subtype in _ACTOR_PLACES)
+        elif word in _GROUP_PRONOUNS:
+            found = self._before(tok, lambda e: e.type == "Organization" or e.subtype in _ACTOR_PLACES)
+        else:
+            return ()
+        return (found,) if found else ()
+
+    def last_speaker(self, tok: Token, speakers: dict[int, Entity]) -> Entity | None:
+        """For "he said": the last person who spoke before ``tok`` (token index → speaker)."""
+        earlier = [i for i in speakers if i < tok.i and tok.i - i < _SPEAKER_WINDOW]
+        return speakers[max(earlier)] if earlier else None
+
+    def resolve_title(self, tok: Token) -> Entity | None:
+        """'the minister' → the last person called minister before it."""
+        word = tok.lemma_.lower()
+        if word not in _title_words() or not any(c.lower_ == "the" for c in tok.children):
+            return None
+        return self._before(tok, lambda e: e.type == "Person" and word in self._titles.get(e.key, ()))
+
+    def actor(self, head: Token, speaker: tuple[Entity, ...] = (), *, places: bool = True,
+              depth: int = 0) -> tuple[Entity, ...]:
+        """The entity a noun phrase headed by ``head`` stands for (the most specific one)."""
+        if (ent := self.entity_at(head)) is not None:
+            return (ent,) if places or ent.type != "Place" or ent.subtype in _ACTOR_PLACES else ()
+        if head.pos_ == "PRON" and head.tag_ in _RELATIVE_TAGS and head.head.dep_ == "relcl":
+            return self.actor(head.head.head, speaker, places=places, depth=depth + 1)  # "Kim, who"
+        if head.pos_ == "PRON":
+            return self.resolve_pronoun(head, speaker)
+        kids = list(head.children)
+        for c in kids:
+            if c.dep_ == "appos" and (ent := self.entity_at(c)) is not None and ent.type == "Person":
+                return (ent,)
+        if (ent := self.resolve_title(head)) is not None:
+            return (ent,)
+        for c in _premodifiers(head):
+            if (ent := self.entity_at(c)) is not None:
+                if ent.type != "Place" or ent.subtype in _ACTOR_PLACES:
+                    return (ent,)
+        for c in kids:
+            if c.dep_ == "appos" and depth < 2 and (found := self.actor(c, speaker, depth=depth + 1)):
+                return found
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS and depth < 2:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self.actor(p, speaker, places=False, depth=depth + 1)
+                        if found:
+                            return found
+        for c in kids:
+            if c.dep_ == "poss" and c.pos_ == "PRON":
+                return self.resolve_pronoun(c, speaker)
+        return ()
+
+    def actors(self, head: Token, speaker: tuple[Entity, ...] = (), *,
+               places: bool = False) -> tuple[Entity, ...]:
+        """The entities of ``head`` and of the phrases conjoined with it."""
+        out: list[Entity] = []
+        for tok in [head] + _conjuncts(head):
+            for ent in self.actor(tok, speaker, places=places):
+                if ent not in out:
+                    out.append(ent)
+        return tuple(out)
+
+    def place(self, head: Token, depth: int = 0) -> Entity | None:
+        """The place a locative phrase's object names ("in rebel-held neighbourhoods of Aleppo",
+        "the Syrian city of Aleppo", "a conference with his counterpart in Ankara")."""
+        ent = self.entity_at(head)
+        if ent is not None:
+            return ent if ent.type == "Place" else None
+        for c in head.children:
+            if c.dep_ in ("compound", "appos") and (ent := self.entity_at(c)) is not None \
+                    and ent.type == "Place" and ent.subtype not in _ACTOR_PLACES:
+                return ent
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_CHAIN and depth < 3:
+                for p in c.children:
+                    if p.dep_ == "pobj" and (ent := self.place(p, depth + 1)) is not None:
+                        return ent
+        return None
+
+
+def _premodifiers(head: Token) -> list[Token]:
+    """The words before the head of its noun phrase, nearest first ("US-led security forces")."""
+    out, todo = [], [c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i < head.i]
+    while todo:
+        c = todo.pop(0)
+        out.append(c)
+        todo.extend(x for x in c.children if x.dep_ in _MODIFIER_DEPS and x.i < c.i)
+    return sorted(out, key=lambda t: -t.i)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out, todo = [], [c for c in tok.children if c.dep_ == "conj"]
+    while todo:
+        c = todo.pop(0)
+        out.append(c)
+        todo.extend(x for x in c.children if x.dep_ == "conj")
+    return out

@@ -1,0 +1,173 @@
+"""Event drafts, and how they become ``Event`` records: the same fact stated twice (a headline
+and the body) is merged into one event with the mentions of both.
+
+Two drafts state the same fact when they have the same CAMEO root, the same event word ("talks"),
+the same participants (a headline's parse may swap agent and target), compatible dates, and
+stand in different sentences; for violence, the same victims and no conflicting agent. Statements
+(CAMEO 01) are never merged: each is a speech act of its own.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..model import Document, Entity, Event, Mention, TimeExpression
+from .event_triggers import Trigger, particle_of
+from .timexes import timex_bounds
+
+__all__ = ["Draft", "merge_drafts", "to_event", "unique", "sentence_of"]
+
+_STATEMENT_ROOT = "01"
+_AGENTLESS_ROOTS = {"18", "19", "20"}
+_SENTENCES = ("newsgraph", "event_sentences")   # doc.user_data key of the sentence index
+
+
+@dataclass
+class Draft:
+    """An event before merging: roles as entity tuples, mentions as tokens."""
+
+    trig: Trigger
+    mentions: list[Token]
+    agents: tuple[Entity, ...] = ()
+    targets: tuple[Entity, ...] = ()
+    places: tuple[Entity, ...] = ()
+    timex: TimeExpression | None = None
+    modality: str = "asserted"
+    negated: bool = False
+    lexical_root: str = ""                       # the root before modality recoded it
+
+
+def unique(items):
+    out = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def _bounds(d: Draft):
+    return timex_bounds(d.timex.value) if d.timex is not None else None
+
+
+def _same_fact(a: Draft, b: Draft) -> bool:
+    """Headline and body: same root, same actors (some), compatible dates, other sentences."""
+    if a.trig.root != b.trig.root or a.trig.root == _STATEMENT_ROOT:
+        return False
+    if a.trig.root in _AGENTLESS_ROOTS:          # the same violence: same victims, no other agent
+        if not a.targets or _keys(a.targets) != _keys(b.targets) or _event_word(a) != _event_word(b):
+            return False
+        if a.agents and b.agents and not _keys(a.agents) & _keys(b.agents):
+            return False
+    elif not a.agents or _event_word(a) != _event_word(b) or _actor_keys(a) != _actor_keys(b):
+        return False
+    if _sentence(a.trig.token) == _sentence(b.trig.token) or a.negated != b.negated:
+        return False
+    ba, bb = _bounds(a), _bounds(b)
+    return ba is None or bb is None or ba == bb
+
+
+def sentence_of(tok: Token) -> Span:
+    """The parser's sentence of a token, from an index built once per doc (``Token.sent`` walks
+    every sentence of the doc on each call)."""
+    doc = tok.doc
+    index = doc.user_data.get(_SENTENCES)       # plain ints, so the doc still serialises
+    if index is None or index[0] != len(doc):
+        bounds = [(s.start, s.end) for s in doc.sents]
+        index = doc.user_data[_SENTENCES] = (len(doc), [b[0] for b in bounds], [b[1] for b in bounds])
+    n = bisect.bisect_right(index[1], tok.i) - 1
+    return doc[index[1][n]:index[2][n]]
+
+
+def _sentence(tok: Token) -> Mention:
+    """The sentence of a token, cut at line breaks: a headline or dateline stands alone even
+    where the parser ran it into the next line."""
+    sent, text = sentence_of(tok), tok.doc.text
+    start = max(sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
+    end = text.find("\n", tok.idx)
+    end = sent.end_char if end < 0 else min(end, sent.end_char)
+    return Mention(start, end, text[start:end])
+
+
+def _keys(entities) -> set[str]:
+    return {e.key for e in entities}
+
+
+def _event_word(d: Draft) -> str:
+    return (d.trig.noun or d.trig.token).lemma_.lower()
+
+
+def _actor_keys(d: Draft) -> frozenset[str]:
+    """Who takes part, whatever the role: a headline's parse may swap agent and target."""
+    return frozenset(e.key for e in d.agents + d.targets)
+
+
+def _roles_of(group: list[Draft]) -> Draft:
+    """The member whose roles the merged event keeps: the most common reading, and among
+    equals the one read from the longest sentence (a body sentence rather than a headline)."""
+    votes = Counter((d.agents, d.targets) for d in group)
+    return max(group, key=lambda d: (votes[(d.agents, d.targets)], len(_sentence(d.trig.token).text)))
+
+
+def merge_drafts(drafts: list[Draft]) -> list[list[Draft]]:
+    groups: list[list[Draft]] = []
+    for d in drafts:
+        for g in groups:
+            if all(_same_fact(x, d) for x in g):
+                g.append(d)
+                break
+        else:
+            groups.append([d])
+    return groups
+
+
+# ---------------------------------------------------------------------------- records
+
+def _mention(tok: Token) -> Mention:
+    return Mention(tok.idx, tok.idx + len(tok.text), tok.text)
+
+
+def _label(d: Draft) -> str:
+    """A short description: "Turkey intensify talks with Russia", "not attack", "said"."""
+    trig = d.trig
+    words = [trig.token.text]
+    if part := particle_of(trig.token):
+        words.append(part)
+    if trig.noun is not None:
+        words.append(trig.noun.text)
+    agent = d.agents[0].label if d.agents else ""
+    target = ""
+    if d.targets:
+        target = d.targets[0].label
+        spans = [(m.start, m.end) for m in d.targets[0].mentions]
+        for head in [trig.token] + ([trig.noun] if trig.noun is not None else []):
+            for prep in (c for c in head.children if c.dep_ == "prep"):
+                sub = list(prep.subtree)
+                if any(s < sub[-1].idx + len(sub[-1]) and sub[0].idx < e for s, e in spans):
+                    target = f"{prep.text} {target}"
+                    break
+    neg = "not " if d.negated else ""
+    return " ".join(w for w in (agent, neg + " ".join(words), target) if w)
+
+
+def to_event(group: list[Draft], document: Document) -> Event:
+    """One event from drafts that state the same fact; its key is the document and the offset of
+    its first mention, so the same text gives the same keys on every run."""
+    first = group[0]
+    mentions = tuple(sorted({_mention(t) for d in group for t in d.mentions}, key=lambda m: m.start))
+    dated = next((d for d in group if d.timex is not None), None)
+    timex = dated.timex if dated else None
+    begin, end = (timex_bounds(timex.value) or (None, None)) if timex else (None, None)
+    codes = sorted({d.trig.code for d in group}, key=len, reverse=True)
+    modality = next((d.modality for d in group if d.modality != "asserted"), "asserted") \
+        if all(d.modality != "asserted" for d in group) else "asserted"
+    places = tuple(unique(e.key for d in group for e in d.places))
+    roles = _roles_of(group)
+    sent = _sentence(first.trig.token)
+    return Event(key=f"{document.id}/{mentions[0].start}", label=_label(roles), cameo=codes[0],
+                 mentions=mentions, agents=tuple(e.key for e in roles.agents),
+                 targets=tuple(e.key for e in roles.targets), places=places, timex=timex,
+                 begin=begin, end=end, modality=modality, negated=first.negated,
+                 sentence=sent)

@@ -1,0 +1,244 @@
+"""Event triggers: the verbs and nouns that state an event, and their CAMEO codes.
+
+A verb is coded by the most specific entry of the lexicon that fits its own phrase: a pattern on
+its direct object ("take the city" → 192), on a prepositional phrase ("call for a ceasefire" →
+020), a phrasal verb ("call off" → 160), then the verb alone ("say" → 010). An event noun
+("talks", "ceasefire", "killings") is coded by the noun lexicon. Then:
+
+- a support verb and its event noun are one event ("carry out killings", "step up talks": the noun
+  gives the code, the verb the clause);
+- a trigger that is only an argument of another one ("called for an immediate ceasefire", "talks
+  for a ceasefire", "said in a statement") or the content of an appeal, demand, offer or threat
+  ("urged all sides to spare civilians") is absorbed: it describes that event.
+
+>>> from graph.nlp import load_nlp
+>>> doc = load_nlp()("Kurtulmus called for an immediate ceasefire.")
+>>> [(t.token.text, t.code, [a.text for a in t.absorbed]) for t in find_triggers(doc)]
+[('called', '0256', ['ceasefire'])]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .event_lexicon import NO_EVENT, EventLexicon, event_lexicon
+
+__all__ = ["Trigger", "find_triggers", "particle_of"]
+
+#: Dependencies through which a word stays a nominal argument of the word above it.
+_NOMINAL_DEPS = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "compound", "appos", "nmod",
+                 "poss", "npadvmod", "pcomp", "agent", "dative", "oprd", "conj", "cc", "amod"}
+#: Dependencies of a clause that holds what an appeal, demand or offer asks for.
+_CONTENT_DEPS = {"xcomp", "ccomp", "advcl"}
+_OBJECT_DEPS = {"dobj", "nsubjpass"}
+_REPORT_ROOT = "01"
+_INTENT_ROOT = "03"
+_VERB_TAGS = {"VERB"}
+_PURPOSE_MARKS = {"so"}
+_SUBJECT_OR_AUX = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl"}
+
+
+@dataclass(eq=False)
+class Trigger:
+    """One event trigger: ``token`` heads the clause (the verb, or the noun when alone)."""
+
+    token: Token
+    code: str
+    noun: Token | None = None                    # the event noun of a support construction
+    absorbed: list[Token] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [self.token] + ([self.noun] if self.noun is not None else []) + self.absorbed
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def particle_of(tok: Token, lex: EventLexicon | None = None) -> str:
+    """The verb's particle ("step up"); with a lexicon, also an adverb right after the verb that
+    makes a listed phrasal verb ("pushed in")."""
+    part = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    if not part and lex is not None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "advmod" and \
+                lex.has_phrasal(_lemma(tok), nxt.lower_):
+            part = nxt.lower_
+    return part
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_code(tok: Token, lex: EventLexicon) -> str | None:
+    lemma, part = _lemma(tok), particle_of(tok, lex)
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "acomp", "oprd")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objects.append(tok.head)                 # "neighbourhoods captured on Monday"
+    parts = (part, "") if part else ("",)
+    for p in parts:
+        for obj in objects:
+            for form in (_lemma(obj), obj.lower_):
+                if (c := lex.pattern_code(lemma, p, "", form)) is not None:
+                    return c
+    for p in parts:
+        for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                for form in (_lemma(pobj), pobj.lower_):
+                    if (c := lex.pattern_code(lemma, p, prep.lower_, form)) is not None:
+                        return c
+            if (c := lex.pattern_code(lemma, p, prep.lower_, "")) is not None:
+                return c
+    if part and lex.has_phrasal(lemma, part):
+        return lex.code(lemma, part, "VERB")
+    for p in parts:
+        if (c := lex.pattern_code(lemma, p, "", "")) is not None:
+            return c
+    return lex.code(lemma, "", "VERB")
+
+
+def _noun_code(tok: Token, lex: EventLexicon) -> str | None:
+    if tok.dep_ == "compound":
+        return None                              # "aid convoy", "attack warning"
+    return lex.code(_lemma(tok), "", "NOUN")
+
+
+def _support_key(verb: Token) -> str:
+    part = particle_of(verb)
+    return f"{_lemma(verb)} {part}" if part else _lemma(verb)
+
+
+def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
+    """The event triggers of ``doc`` in text order, support constructions joined and arguments
+    of other triggers absorbed."""
+    lex = lex or event_lexicon()
+    support = lex.cue_words("support")
+    found: dict[int, Trigger] = {}
+    for tok in doc:
+        code = None
+        if tok.pos_ in _VERB_TAGS:
+            code = _verb_code(tok, lex)
+        elif tok.pos_ == "NOUN":
+            code = _noun_code(tok, lex)
+        if code and code != NO_EVENT and not _backgrounded(tok) and not _hypothetical(tok, lex) \
+                and not _frame(tok, code, lex):
+            found[tok.i] = Trigger(tok, code)
+    # support verbs: "carry out killings", "step up talks", "held a meeting"
+    for i, trig in list(found.items()):
+        tok = trig.token
+        if tok.pos_ != "NOUN" or tok.dep_ not in _OBJECT_DEPS:
+            continue
+        verb = tok.head
+        if verb.pos_ in ("VERB", "AUX") and _support_key(verb) in support:
+            own = found.pop(verb.i, None)
+            code = own.code if own is not None and own.root == trig.root else trig.code
+            found.pop(i)
+            found[verb.i] = Trigger(verb, code, noun=tok)
+    # "a ceasefire went into effect", "talks collapsed": the noun is the event, not the verb
+    for i, trig in list(found.items()):
+        verb = trig.token.head
+        if trig.token.pos_ == "NOUN" and trig.token.dep_ == "nsubj" and verb.i in found and \
+                trig.noun is None and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+            found.pop(verb.i)
+    # absorption of arguments and of the content of appeals
+    asks = lex.cue_words("asks")
+    owner: dict[int, int] = {}
+    for i, trig in sorted(found.items()):
+        host = _same_act(trig, found)
+        if host is None:
+            host = _host(trig, found, asks)
+        if host is not None:
+            owner[i] = host
+    for i, host in owner.items():
+        while host in owner:
+            host = owner[host]
+        found[host].absorbed.append(found[i].token)
+        if found[i].noun is not None:
+            found[host].absorbed.append(found[i].noun)
+    return [t for i, t in sorted(found.items()) if i not in owner]
+
+
+def _backgrounded(tok: Token) -> bool:
+    """A verb that states no event of its own: an adverbial passive participle ("Asked about
+    the talks, he said"), a purpose clause ("so we can find a solution") or an infinitive
+    completing a common noun ("the obligation to act")."""
+    if tok.pos_ not in _VERB_TAGS:
+        return False
+    deps = {c.dep_ for c in tok.children}
+    if tok.dep_ == "conj" and tok.head.i != tok.i and not deps & _SUBJECT_OR_AUX:
+        return _backgrounded(tok.head)
+    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not deps & _SUBJECT_OR_AUX:
+        return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _PURPOSE_MARKS for c in tok.children):
+        return True                              # "so we can find a solution": a goal
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ != "PROPN" and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and "nsubj" not in deps:
+        return True
+    return False
+
+
+def _hypothetical(tok: Token, lex: EventLexicon) -> bool:
+    """A condition ("if the rebels withdraw", "only after Washington recognizes the North" under
+    a modal clause) states no event."""
+    if tok.dep_ != "advcl":
+        return False
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if any(lex.cue(m, "condition") is not None for m in marks):
+        return True
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)
+    return modal and any(lex.cue(m, "sequence") is not None for m in marks)
+
+
+def _frame(tok: Token, code: str, lex: EventLexicon) -> bool:
+    """A wish that is not itself an intent ("the Palestinians hope [it] might ease sanctions")
+    frames the clause it governs; it is not an event of its own."""
+    return code[:2] != _INTENT_ROOT and lex.cue(_lemma(tok), "intent") == "planned" and \
+        any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+
+
+def _same_act(trig: Trigger, found: dict[int, Trigger]) -> int | None:
+    """A conjoined verb of the same kind without its own subject ("killed and wounded"), or a
+    reporting participle of a report ("said ..., adding that ...") is part of the event above."""
+    tok = trig.token
+    if tok.pos_ not in _VERB_TAGS or tok.head.i not in found or tok.head.i == tok.i:
+        return None
+    deps = {c.dep_ for c in tok.children}
+    if deps & _SUBJECT_OR_AUX - {"aux"}:
+        return None
+    host = found[tok.head.i]
+    if tok.dep_ == "conj" and host.root == trig.root:
+        return host.token.i
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and trig.root == _REPORT_ROOT:
+        return host.token.i
+    return None
+
+
+def _host(trig: Trigger, found: dict[int, Trigger], asks: frozenset[str]) -> int | None:
+    """The trigger that ``trig`` is an argument of, or the content of, if any."""
+    tok = trig.token
+    nominal = tok.pos_ == "NOUN" or tok.dep_ in _NOMINAL_DEPS - {"conj", "cc", "amod"}
+    clausal = 0
+    while tok.head.i != tok.i:
+        dep = tok.dep_
+        if dep in _CONTENT_DEPS:
+            clausal += 1
+        elif dep not in _NOMINAL_DEPS:
+            return None
+        if dep == "conj" and tok.pos_ in _VERB_TAGS:
+            return None
+        tok = tok.head
+        host = found.get(tok.i)
+        if host is not None:
+            if clausal == 0 and nominal and not (host.root == _REPORT_ROOT and dep in _OBJECT_DEPS):
+                return tok.i                     # ("announced talks": the talks are reported)
+            if clausal == 1 and host.root in asks:
+                return tok.i
+            return None
+        if tok.pos_ in _VERB_TAGS | {"AUX"} and tok.dep_ not in _NOMINAL_DEPS:
+            nominal = False                      # "sit down for talks": the clause of the noun
+        if clausal > 1:
+            return None
+    return None

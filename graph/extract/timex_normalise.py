@@ -17,7 +17,6 @@ TIMEX3 value string. Without a DCT, relative expressions get TimeML's underspeci
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from graph.extract.timex_bounds import SEASON_START as _SEASON_START, timex_bounds
@@ -35,11 +34,12 @@ _HALF = {"Y": ("6M", False), "D": ("12H", True), "H": ("30M", True), "MIN": ("30
 
 @dataclass
 class Context:
-    """What a value is computed against: DCT, tense, and the last DATE value before it."""
+    """What a value is computed against: DCT, tense, the last DATE value before it and the last quarter."""
 
     dct: dt.date | None
     tense: str | None = None
     previous: str | None = None
+    quarter: str | None = None        # the last quarter the text has spoken of ("1989-Q3")
 
 
 def format_number(n) -> str:
@@ -126,7 +126,7 @@ def _pick_year(month: int, day: int | None, ctx: Context) -> int | None:
             continue                          # Feb. 29 of a common year
         dist = abs((cand - ref).days) + (0.5 if cand > ref else 0)
         if (ctx.tense == "past" and cand > ref) or (ctx.tense == "future" and cand < ref):
-            dist += 120
+            dist += 300 if day is not None else 120
         elif ctx.tense is None and cand > ref:
             dist += 60                        # news mostly reports what has happened
         if best is None or dist < best[0]:
@@ -223,6 +223,12 @@ def op_calendar(a, ctx):
         dt.date(year if year is not None else 2000, month, day)   # ValueError: no such day
     ys = f"{year:04d}" if year is not None else "XXXX"
     return f"{ys}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def op_weekof(a, ctx):
+    """"The week of March 6": the ISO week holding that day."""
+    d = op_calendar(a, ctx)
+    return _week(dt.date.fromisoformat(d)) if d[:1].isdigit() else "XXXX-WXX"
 
 
 def _nth_weekday(year: int, month: int, nth: str, weekday: int) -> dt.date:
@@ -336,52 +342,14 @@ def op_half(a, ctx):
     return f"{_year_for_part(a, ctx, h, 2)}-H{h}"
 
 
-_QUARTER = re.compile(r"(\d{4})-Q([1-4])$")
-
-
-def op_yearago(a, ctx):
-    """A year before: the quarter just spoken of, if any, else the DCT's year."""
-    n = _int(a.get("num"), 1)
-    if ctx.previous and (m := _QUARTER.match(ctx.previous)):
-        return f"{int(m[1]) - n}-Q{m[2]}"
-    return str(ctx.dct.year - n) if ctx.dct else "PAST_REF"
-
-
-def op_yearpart(a, ctx):
-    """"The 1988 period": the part of that year just spoken of (a quarter), else the year."""
-    year = _full_year(a["year"], ctx.dct)
-    if ctx.previous and (m := _QUARTER.match(ctx.previous)):
-        return f"{year}-Q{m[2]}"
-    return str(year)
-
-
-def op_ago(a, ctx):
-    shift = _int(a.get("shift"), -1)
-    num, unit = a.get("num"), a.get("unit", "D")
-    if num == "X" or ctx.dct is None:
-        return _ref_none(shift)
-    if unit == "Y" and shift < 0 and float(num) == 1 and ctx.previous and _QUARTER.match(ctx.previous):
-        return op_yearago({"num": 1}, ctx)
-    n = float(num)
-    d = ctx.dct
-    if unit in ("H", "MIN", "S"):
-        return d.isoformat()
-    if unit in ("D", "W"):
-        days = n * (7 if unit == "W" else 1) * shift
-        return _unit_value(d + dt.timedelta(days=days), unit, 0)
-    if unit in ("M", "Q"):
-        months = int(n * (3 if unit == "Q" else 1)) * shift
-        y, m = _add_months(d, months)
-        return _unit_value(dt.date(y, m, 1), unit, 0)
-    years = int(n * {"DE": 10, "CE": 100}.get(unit, 1)) * shift
-    return str(d.year + years)
-
-
 def op_dur(a, ctx):
     unit = a.get("unit", "D")
     num = a.get("num", "X")
     if unit not in _DUR:
         return "PXX"
+    if unit in ("DE", "CE"):              # ISO 8601 (and TempEval-3) has no decade designator
+        num = num if num == "X" else float(num) * (10 if unit == "DE" else 100)
+        unit = "Y"
     des, timepart = _DUR[unit]
     if num != "X" and float(num) % 1 == 0.5 and unit in _HALF and float(num) >= 1:
         num = int(float(num))
@@ -400,10 +368,16 @@ def op_set(a, ctx):
         return a["setadv"]
     if a.get("weekday"):
         return f"XXXX-WXX-{a['weekday']}"
+    if a.get("month"):
+        return f"XXXX-{int(a['month']):02d}"
     return op_dur({"num": a.get("num", 1), "unit": a.get("unit", "D")}, ctx)
 
 
 OPS = {"lit": op_lit, "ref": op_ref, "weekday": op_weekday, "clock": op_clock,
        "calendar": op_calendar, "holiday": op_holiday, "spelled": op_spelled, "span": op_span, "decade": op_decade,
        "century": op_century, "season": op_season, "quarter": op_quarter, "half": op_half,
-       "yearago": op_yearago, "yearpart": op_yearpart, "ago": op_ago, "dur": op_dur, "set": op_set}
+       "dur": op_dur, "set": op_set, "weekof": op_weekof}
+
+from graph.extract.timex_anchor import ANCHOR_OPS  # noqa: E402  (it builds on the helpers above)
+
+OPS.update(ANCHOR_OPS)

@@ -223,6 +223,7 @@ def rules() -> RuleSet:
         rs.cues.setdefault(row["kind"], set()).add(row["cue"].lower())
     _index_words(rs, macros, pattern_of)
     mods = rs.tables["mod"]
-    rs.before = re.compile(rf"(?<!\w){_alternation(rs.cues.get('before', ()))}\s+$", re.IGNORECASE)
+    rs.before = re.compile(rf"(?<!\w){_alternation(rs.cues.get('before', ()))}\s+"
+                           r"(?:(?:early|late|mid)(?:\s+|-\s*))?$", re.IGNORECASE)
     rs.modifier = re.compile(rf"(?<!\w)(?P<mod>{_alternation(mods)})(?:\s+|-)$", re.IGNORECASE)
     return rs

@@ -1,9 +1,12 @@
 """Time expressions (TimeML TIMEX3): find them in a parsed document and normalise their values.
 
 The rules are data (``graph/resources/en/timex/``, see :mod:`graph.extract.timex_rules`); the
-value arithmetic is :mod:`graph.extract.timex_normalise`. Relative expressions are anchored on
-the document creation time (DCT); weekdays, months and seasons without a year go back or forward
-by the tense of what they modify ("said Tuesday" vs "will meet on Friday").
+value arithmetic is :mod:`graph.extract.timex_normalise`. Deictic expressions ("yesterday", "last
+week") are anchored on the document creation time (DCT); anaphoric ones ("the following year",
+"that day", "the previous Friday") on the reference time, the last absolute date of the text
+(:mod:`graph.extract.timex_anchor`); weekdays, months and seasons without a year go back or forward
+by the tense of what they modify ("said Tuesday" vs "will meet on Friday",
+:mod:`graph.extract.timex_tense`).
 
 >>> import datetime as dt
 >>> [(t.text, t.type, t.value) for t in tag_text("He said Tuesday he will leave next month.",
@@ -21,6 +24,7 @@ from spacy.tokens import Doc
 from graph.extract.timex_bounds import timex_bounds
 from graph.extract.timex_normalise import OPS, Context
 from graph.extract.timex_rules import RuleSet, rules
+from graph.extract.timex_tense import tense_at
 from graph.model import TimeExpression
 
 __all__ = ["find_timexes", "find_dateline", "timex_bounds", "tag_text", "MODEL"]
@@ -70,103 +74,6 @@ def find_dateline(text: str, year: int | None = None) -> tuple[TimeExpression, d
     except ValueError:
         return None
     return TimeExpression(m.start("date"), m.end("date"), m["date"], "DATE", d.isoformat()), d
-
-
-# ---------------------------------------------------------------- tense
-
-def _verb_tense(verb, cues, depth: int = 0) -> str | None:
-    """Tense of a verb as seen from the DCT: "past", "future" or None (present, unknown)."""
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {c.lemma_.lower() for c in auxes} | {c.text.lower() for c in auxes}
-    lemma = verb.lemma_.lower()
-    if words & (cues.get("future", set()) | cues.get("modal", set())):
-        return "future"
-    if (lemma in cues.get("plan", ()) and verb.tag_ != "VBD") or (lemma == "go" and verb.tag_ == "VBG"):
-        return "future"                       # "plans to ...", "is going to ..."
-    if any(c.dep_ in ("acomp", "xcomp", "oprd") and c.lemma_.lower() in cues.get("plan", ())
-           for c in verb.children):
-        return "future"                       # "is due ..."
-    head = verb.head
-    if verb.tag_ == "VB" and any(c.tag_ == "TO" for c in auxes):
-        if head.lemma_.lower() in cues.get("plan", ()) | cues.get("event", ()):
-            return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
-            return _verb_tense(head, cues, depth + 1)
-        return None
-    if verb.tag_ == "VB" and any(c.tag_ == "VBD" for c in auxes):
-        return "past"                         # "did not say"
-    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not words & {"is", "are", "am", "be", "'s", "'re"}):
-        return "past"
-    if verb.tag_ == "VBN":
-        return None                           # present passive: "the case is heard in May"
-    if verb.tag_ == "VBG":
-        if words & {"was", "were"}:
-            return "past"
-        if words & {"is", "are", "am", "'s", "'re"}:
-            return "future"                   # "is meeting Friday"
-        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 3:
-            return _verb_tense(head, cues, depth + 1)
-        return None
-    if verb.tag_ in ("VBZ", "VBP"):
-        if lemma in ("be", "have") or lemma in cues.get("say", ()):
-            return None
-        return "future"                       # "the leaders meet Monday"
-    return None
-
-
-def _prefix(doc: Doc, span) -> str:
-    """The (up to) three words before a span, with their spacing."""
-    return "".join(t.text_with_ws for t in doc[max(0, span.start - 3):span.start])
-
-
-def tense_at(doc: Doc, start: int, end: int) -> str | None:
-    """``"past"``, ``"future"`` or None for what the characters ``start:end`` of ``doc`` modify."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    rs = rules()
-    cues = rs.cues
-    if rs.before.search(_prefix(doc, span)):
-        return "future"                       # "until Tuesday", "as early as Tuesday"
-    tok = span.root
-    planned = False
-    plans = cues.get("plan", ())
-    lo = span.start
-    while lo > 0 and span.start - lo < 8 and not doc[lo].is_sent_start:
-        lo -= 1
-    for near in doc[lo:span.start]:           # "possible talks ... on Wednesday"
-        if near.lemma_.lower() in cues.get("event", ()) and any(
-                c.lemma_.lower() in plans or c.lower_ in plans for c in near.children):
-            return "future"
-    if tok.dep_ == "poss":                    # "Wednesday's ruling": the noun's own time
-        plans = cues.get("plan", ())
-        return "future" if any(c.lemma_.lower() in plans for c in tok.head.children) else None
-    for _ in range(10):
-        if tok.head is tok:
-            break
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            break
-        if tok.lemma_.lower() in cues.get("event", ()):
-            if any(c.lemma_.lower() in cues.get("plan", ()) or c.text.lower() in cues.get("plan", ())
-                   for c in tok.children):
-                return "future"
-            planned = True
-    else:
-        return None
-    if tok.pos_ not in ("VERB", "AUX"):
-        return "future" if planned else None
-    if tok.dep_ in ("ccomp", "advcl") and tok.head.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i >= span.end for c in tok.children):
-        tok = tok.head                        # "said on Monday they will meet": the timex is said's
-    t = _verb_tense(tok, cues)
-    if planned and t == "past":
-        return None                           # "invited them to a ceremony on March 12"
-    if t is None and tok.head is not tok and tok.dep_ in ("xcomp", "ccomp", "advcl", "conj"):
-        t = _verb_tense(tok.head, cues) if tok.dep_ == "xcomp" else None
-    if t is None and planned:
-        return "future"
-    return t
 
 
 # ---------------------------------------------------------------- matching
@@ -254,6 +161,35 @@ def _candidates(doc: Doc, text: str, rs: RuleSet):
     return chosen
 
 
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]$")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-(\d\d)$")
+_RANGE_END = re.compile(r"\s*(?:-|–|and|to|through|or)\s*([0-3]?\d(?:,?\s+(\d{4}))?)"
+                        r"(?![\d.,:]*\d|\s*(?:%|percent|a\.?m|p\.?m|[a-z]))",
+                        re.IGNORECASE)
+
+
+def _range_end(text: str, end: int, value: str, rs: RuleSet) -> TimeExpression | None:
+    """The second day of "April 24 and 25" or "Dec. 12-13", a DATE of its own (TimeBank's way)."""
+    m = _DAY_VALUE.match(value)
+    r = _RANGE_END.match(text, end) if m else None
+    if r is None or not int(m[1]) < int(r[1][:2].rstrip(", ")) <= 31 or r[2] and r[2] != value[:4]:
+        return None
+    try:
+        day = dt.date.fromisoformat(value[:8] + f"{int(r[1][:2].rstrip(', ')):02d}")
+    except ValueError:
+        return None
+    return TimeExpression(r.start(1), r.end(1), r[1], "DATE", day.isoformat())
+
+
+def _is_rate(doc: Doc, start: int) -> bool:
+    """Whether "a <unit>" at ``start`` is the "per" of a rate: right after a counted noun phrase."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = doc[max(0, span.start - 4):span.start]
+    return before[-1].tag_ in ("CD", "NN", "NNS", "$") and any(t.like_num for t in before)
+
+
 def find_timexes(doc: Doc, dct: dt.date | None, year: int | None = None) -> list[TimeExpression]:
     """Every time expression of ``doc``, sorted by start and non-overlapping.
 
@@ -277,9 +213,11 @@ def find_timexes(doc: Doc, dct: dt.date | None, year: int | None = None) -> list
         if dl is not None:
             dct = dl[1]
     out: list[TimeExpression] = []
-    previous = None
+    previous = quarter = None
     last_end = 0
     for s, e, rule, m in _candidates(doc, text, rs):
+        if s < last_end:
+            continue                          # inside the second day of a range just added
         args = dict(rule.args)
         for g in rule.groups.keys() | set(rule.regex.groupindex):
             v = m.group(g)
@@ -289,7 +227,7 @@ def find_timexes(doc: Doc, dct: dt.date | None, year: int | None = None) -> list
         if rule.op in ("weekday", "calendar", "season", "holiday", "quarter", "half", "ref", "clock"):
             tense = tense_at(doc, s, e)
         try:
-            value = OPS[rule.op](args, Context(dct, tense, previous))
+            value = OPS[rule.op](args, Context(dct, tense, previous, quarter))
         except (ValueError, KeyError, TypeError, ZeroDivisionError):
             continue
         mod = args.get("mod")
@@ -300,10 +238,24 @@ def find_timexes(doc: Doc, dct: dt.date | None, year: int | None = None) -> list
                 date_mod = mv in ("START", "END", "MID")
                 if date_mod == (rule.type != "DURATION"):
                     s, mod = pm.start(), mv
-        out.append(TimeExpression(s, e, text[s:e], rule.type, value, mod))
+        typ = rule.type
+        if typ == "DURATION" and re.match(r"an?\s", text[s:e], re.IGNORECASE) and _is_rate(doc, s):
+            typ, mod = "SET", None            # "$5 million a year", "700 seats a week": a rate
+        out.append(TimeExpression(s, e, text[s:e], typ, value, mod))
         last_end = e
-        if rule.type == "DATE" and value[:1].isdigit() and rule.op not in ("ago", "yearago", "yearpart"):
+        if rule.op == "calendar" and (r := _range_end(text, e, value, rs)) is not None:   # "April 24 and 25"
+            out.append(r)
+            last_end = r.end
+        # the reference time for what follows; a look back ("a year earlier", "the previous month")
+        # is an aside, which leaves it where it was
+        aside = rule.op in ("ago", "yearago", "yearpart") or (
+            rule.op.startswith("anchor") and str(args.get("shift", "0")).startswith("-"))
+        if rule.type == "DATE" and value[:1].isdigit() and not aside:
             previous = value
+        if rule.type == "DATE" and _QUARTER_VALUE.match(value) and not aside:
+            quarter = value
+        elif typ == "DURATION":
+            quarter = None                    # "the first nine months ... the 1988 period": not a quarter
     return out
 
 

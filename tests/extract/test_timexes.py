@@ -124,7 +124,7 @@ CASES = [
     # durations
     ("He served three years in prison.", DCT, "three years", "DURATION", "P3Y"),
     ("Israel's 34-day war on Hezbollah ended.", DCT, "34-day", "DURATION", "P34D"),
-    ("Peace will take a decade.", DCT, "a decade", "DURATION", "P1DE"),
+    ("Peace will take a decade.", DCT, "a decade", "DURATION", "P10Y"),
     ("The strike lasted a week.", DCT, "a week", "DURATION", "P1W"),
     ("Nothing happened in the last twenty four hours.", DCT, "the last twenty four hours", "DURATION", "P1D"),
     ("Rescuers searched for the past 96 hours.", DCT, "the past 96 hours", "DURATION", "PT96H"),
@@ -274,3 +274,163 @@ def test_spacy_component(tx_nlp):
     assert [(t.text, t.value) for t in doc._.timexes] == [("Tuesday", "2016-12-13"), ("next month", "2017-01")]
     assert [(s.text, s.label_) for s in doc.spans["timexes"]] == [("Tuesday", "DATE"), ("next month", "DATE")]
     assert Doc.has_extension("dct")
+
+
+# ---------------------------------------------------------------- anchoring on the reference time
+
+ANCHORED = [
+    # TimeML: anaphoric expressions count from the last absolute date of the text, not the DCT
+    ("On May 22, 1995, Farkas was made a general, and the following year he became attache.",
+     dt.date(1998, 4, 18), "the following year", "DATE", "1996"),
+    ("The Bass family urged changes in March 1989. The following month, the company put itself up for sale.",
+     dt.date(1989, 10, 27), "The following month", "DATE", "1989-04"),
+    ("Munero fled to Florida in June 1998 and returned to Cuba later that year.",
+     dt.date(2000, 1, 28), "later that year", "DATE", "1998"),
+    ("Slepian was killed on Oct. 23, 1998. Earlier that day, the family sent a fax.",
+     dt.date(1999, 10, 24), "Earlier that day", "DATE", "1998-10-23"),
+    ("He was arrested on Feb. 22, 2000, and appeared in court the next day.",
+     dt.date(2000, 2, 24), "the next day", "DATE", "2000-02-23"),
+    ("Shares closed at a low on Friday, Oct. 27, 1989, down 4.5% from the previous Friday.",
+     dt.date(1989, 10, 30), "the previous Friday", "DATE", "1989-10-20"),
+    ("Exports rose in March 2015 after falling the previous month.", DCT, "the previous month", "DATE", "2015-02"),
+    # with no date before it, the reference time is the DCT
+    ("He left, and the following week he came back.", DCT, "the following week", "DATE", "2016-W51"),
+    # a reference coarser than the expression says nothing about its day: the DCT again
+    ("In 1995 he arrived, and the next day he left.", DCT, "the next day", "DATE", "2016-12-14"),
+    # the day before / after something named right after it is anchored on that event, not tagged so
+    ("The vote was on Dec. 5, 2015, and the polls closed the day before.", DCT, "the day before", "DATE",
+     "2015-12-04"),
+    # "two days ago" stays on the DCT even after another date
+    ("He was born on May 5, 1950, and died two days ago.", DCT, "two days ago", "DATE", "2016-12-11"),
+]
+
+
+@pytest.mark.parametrize("text,dct,extent,typ,value", ANCHORED, ids=[c[2] for c in ANCHORED])
+def test_anchored_on_reference_time(tx_nlp, text, dct, extent, typ, value):
+    assert (extent, typ, value) in tag(tx_nlp, text, dct)
+
+
+def test_day_before_an_event_is_not_anchored(tx_nlp):
+    got = tag(tx_nlp, "He was seen on Nov. 3, 1998, the day before a shooting.", DCT)
+    assert not any(t[0].startswith("the day before") for t in got), got
+
+
+# ---------------------------------------------------------------- "now", rates, ages, ranges, the year
+
+def test_discourse_now_is_not_a_timex(tx_nlp):
+    # "Now," opening a sentence and set off by a comma is a discourse marker, not the present time
+    got = tag(tx_nlp, "Now, the company wants to sell. It owns a now-defunct mill, but now it is profitable.")
+    assert got == [("now", "DATE", "PRESENT_REF")]
+
+
+def test_now_without_comma_is_a_timex(tx_nlp):
+    assert ("Now", "DATE", "PRESENT_REF") in tag(tx_nlp, "Now officials are investigating the blast.")
+
+
+@pytest.mark.parametrize("text,extent,typ,value", [
+    ("The plant saves $2 million a year.", "a year", "SET", "P1Y"),
+    ("Qantas flies four flights a week to Bombay.", "a week", "SET", "P1W"),
+    ("The panel will finish its work within a year.", "a year", "DURATION", "P1Y"),
+])
+def test_rates_are_sets(tx_nlp, text, extent, typ, value):
+    assert (extent, typ, value) in tag(tx_nlp, text)
+
+
+def test_ages_in_years_old_are_not_tagged(tx_nlp):
+    assert tag(tx_nlp, "Mr. Reupke, 52 years old, resigned.") == []
+
+
+def test_day_ranges_give_two_dates(tx_nlp):
+    assert tag(tx_nlp, "The summit is on April 24 and 25.") == [
+        ("April 24", "DATE", "2017-04-24"), ("25", "DATE", "2017-04-25")]
+    assert tag(tx_nlp, "Talks ran Dec. 12-13, 2015.") == [
+        ("Dec. 12", "DATE", "2015-12-12"), ("13, 2015", "DATE", "2015-12-13")]
+    assert ("13", "DATE", "2016-12-13") not in tag(tx_nlp, "He came on Dec. 12 and 13 people died.")
+
+
+@pytest.mark.parametrize("text,extent,typ,value", [
+    ("Sales for the full year were $6.6 billion.", "the full year", "DATE", "2016"),
+    ("Revenue was $76 million for the year ended March 31.", "the year", "DURATION", "P1Y"),
+    ("Sales should rise by year's end.", "year's end", "DATE", "2016"),
+    ("Orangemen march each July.", "each July", "SET", "XXXX-07"),
+    ("Growth slowed over the past decade.", "the past decade", "DURATION", "P10Y"),
+    ("Earnings will fall in the last half of 1989.", "the last half of 1989", "DATE", "1989-H2"),
+    ("A hearing is set for the week of March 6.", "the week of March 6", "DATE", "2017-W10"),
+])
+def test_calendar_periods(tx_nlp, text, extent, typ, value):
+    assert (extent, typ, value) in tag(tx_nlp, text)
+
+
+# ---------------------------------------------------------------- more tense rules
+
+TENSE = [
+    # a plan given up ("had been scheduled") was for a day already past
+    ("The offer had been scheduled to expire at midnight Friday.", dt.date(1989, 10, 30), "midnight Friday",
+     "TIME", "1989-10-27T24:00"),
+    # "is to" + verb: an arrangement, so later
+    ("Navigation Mixte is to resume trading in Paris Tuesday.", dt.date(1989, 10, 27), "Tuesday", "DATE",
+     "1989-10-31"),
+    # a modal perfect is past
+    ("Concern may have been responsible for a drop on Wednesday.", dt.date(1989, 10, 27), "Wednesday", "DATE",
+     "1989-10-25"),
+    # an infinitive after "decide", "promise", "vow" ... happens later
+    ("NATO has decided to admit Poland in March.", dt.date(1999, 2, 10), "March", "DATE", "1999-03"),
+    # "until" + a pluperfect looks back
+    ("Until Thursday, they had not called Kopp a suspect.", dt.date(1999, 5, 7), "Thursday", "DATE", "1999-05-06"),
+    ("They gave Merieux until mid-November to answer.", dt.date(1989, 10, 30), "mid-November", "DATE", "1989-11"),
+    # a VBP verb with a singular subject can only be a past form ("hurt", "cut", "set")
+    ("Weakness hurt the index on Friday.", dt.date(1989, 10, 30), "Friday", "DATE", "1989-10-27"),
+    # a date modifying a noun has no verb's tense: the nearest
+    ("It is trying to sell itself under a June agreement.", dt.date(1989, 10, 27), "June", "DATE", "1989-06"),
+    # "payable", "effective", "due": a date fixed ahead, whatever the tense of the sentence
+    ("Directors declared a dividend, payable Dec. 7 to stock of record.", dt.date(1989, 10, 27), "Dec. 7", "DATE",
+     "1989-12-07"),
+    ("It created an office of the chairman, effective Feb. 1.", dt.date(1989, 10, 26), "Feb. 1", "DATE",
+     "1990-02-01"),
+    # "set" is a plan only with an infinitive ("is set to meet"), not in "a record set on Aug. 6"
+    ("The index is within 70 points of its record high set on Aug. 6.", dt.date(1998, 2, 6), "Aug. 6", "DATE",
+     "1997-08-06"),
+    # a past-tense day far ahead of the DCT is the one before it
+    ("In the fiscal year ended Jan. 31, the company reported sales of $59 million.", dt.date(1989, 10, 31),
+     "Jan. 31", "DATE", "1989-01-31"),
+    # an infinitive of purpose after a past verb may be later than the DCT: the nearest day
+    ("Burton said he subpoenaed 6-year-old Elian to testify before the Committee on Government Reform on Feb. 10, "
+     "so he remains in the country.", dt.date(2000, 1, 7), "Feb. 10", "DATE", "2000-02-10"),
+]
+
+
+@pytest.mark.parametrize("text,dct,extent,typ,value", TENSE, ids=[c[2] + "|" + c[0][:25] for c in TENSE])
+def test_tense_rules(tx_nlp, text, dct, extent, typ, value):
+    assert (extent, typ, value) in tag(tx_nlp, text, dct)
+
+
+# ---------------------------------------------------------------- year-ago comparisons of quarters
+
+@pytest.mark.parametrize("text,extent,value", [
+    # a phrase that names a quarter is a quarter: the last one spoken of ...
+    ("Net rose in the third quarter. Coast earned $10 million in the year-ago quarter.",
+     "the year-ago quarter", "1988-Q3"),
+    ("Net fell in the second quarter, from $5 million in the 1988 quarter.", "the 1988 quarter", "1988-Q2"),
+    # ... or, where none was, the DCT's last full quarter (the one a results report is about)
+    ("U.K. sales for last year's quarter were about $3 million.", "last year's quarter", "1988-Q3"),
+    # a "period" after a stretch that is no quarter is that year
+    ("In the first nine months, net was $306 million, against $195 million in the 1988 period.",
+     "the 1988 period", "1988"),
+])
+def test_year_ago_quarters(tx_nlp, text, extent, value):
+    assert (extent, "DATE", value) in tag(tx_nlp, text, dt.date(1989, 11, 2))
+
+
+def test_units_before_an_event_are_a_duration(tx_nlp):
+    # "N days before <event>" is anchored on the event, which a tagger cannot date: TimeBank's
+    # DURATION of the count, the "before" being a signal; "N days earlier" counts from the reference time
+    assert ("30 days", "DURATION", "P30D") in tag(tx_nlp, "The banks must wait 30 days before closing the deal.")
+    got = tag(tx_nlp, "Talks collapsed on Dec. 5, 2015; they had begun two days before.")
+    assert ("two days before", "DATE", "2015-12-03") in got, got
+
+
+def test_a_look_back_leaves_the_reference_time(tx_nlp):
+    text = ("Net rose in the third quarter from $2 million a year earlier. Sales rose from $5 million "
+            "a year earlier.")
+    got = [t for t in tag(tx_nlp, text, dt.date(1989, 10, 26)) if t[0] == "a year earlier"]
+    assert got == [("a year earlier", "DATE", "1988-Q3")] * 2

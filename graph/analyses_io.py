@@ -14,18 +14,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import os
-import tempfile
 import types
 import typing
 from collections.abc import Iterable
 from pathlib import Path
 
 from . import model
+from .files import atomic_write
 from .model import Analysis
 
-__all__ = ["write_analyses", "read_analyses", "analysis_to_dict", "analysis_from_dict",
-           "atomic_write_text"]
+__all__ = ["write_analyses", "read_analyses", "analysis_to_dict", "analysis_from_dict"]
 
 _FORMAT = "newsgraph-analysis/1"
 
@@ -71,26 +69,10 @@ def _decode(tp, value):
     return value
 
 
-def atomic_write_text(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file in the same folder, then rename: a
-    reader sees the old file or the new one, never half of one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
 def write_analyses(analyses: Iterable[Analysis], path: Path) -> Path:
     """Write analyses as JSON Lines (atomically)."""
     lines = (json.dumps(analysis_to_dict(a), ensure_ascii=False, sort_keys=True) for a in analyses)
-    return atomic_write_text(Path(path), "".join(line + "\n" for line in lines))
+    return atomic_write(Path(path), "".join(line + "\n" for line in lines))
 
 
 def read_analyses(path: Path) -> list[Analysis]:

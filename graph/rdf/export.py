@@ -46,7 +46,8 @@ from ..model import Document, Mention, TimeExpression
 from .iris import (VOCABULARY_GRAPH, cameo_iri, doc_iri, entity_iri, event_iri, span_iri, timex_iri,
                    wikidata_iri)
 from .namespaces import ITSRDF, NG, NIF, OWL, PREFIXES, PROV, RDF, RDFS, SDO, SEM, XSD
-from .serialize import atomic_write, serialize_quads, sorted_quads
+from ..files import atomic_write
+from .serialize import serialize_quads, sorted_quads
 from .vocab import add_vocabulary, entity_class
 
 __all__ = ["to_dataset", "union_graph", "write_turtle", "read_turtle", "write_trig", "read_trig",

@@ -14,17 +14,14 @@ schema:x schema:name "X" .
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from functools import cache
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from .namespaces import PREFIXES, RDF, XSD
 
-__all__ = ["atomic_write", "serialize_quads", "sorted_quads", "umask", "FORMATS"]
+__all__ = ["serialize_quads", "sorted_quads", "FORMATS"]
 
 #: What :func:`serialize_quads` writes.
 FORMATS = ("ttl", "trig", "nt", "jsonld")
@@ -33,31 +30,6 @@ _PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _PREFIX_OF = {ns: prefix for prefix, ns in _PREFIXES.items()}
 _RDF_TYPE, _XSD_STRING = str(RDF.type), str(XSD.string)
 _OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES}
-
-
-def atomic_write(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, 0o666 & ~umask())          # as open() would create it, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def umask() -> int:
-    """The process's file-creation mask (read by setting and restoring it)."""
-    mask = os.umask(0o22)
-    os.umask(mask)
-    return mask
 
 
 def serialize_quads(quads: list[ox.Quad], fmt: str) -> bytes:

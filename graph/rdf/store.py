@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from .export import to_dataset
-from .serialize import umask
+from ..files import umask
 from .namespaces import PREFIXES, XSD
 
 __all__ = ["QueryError", "StoreNotFound", "QueryResult", "write_store", "open_store", "memory_store",

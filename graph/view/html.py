@@ -33,13 +33,13 @@ import html
 import json
 import os
 import re
-import tempfile
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
 
+from ..files import atomic_write
 from .data import page_data
 
 __all__ = ["render_html", "write_html", "script_json"]
@@ -80,16 +80,7 @@ def render_html(G: nx.MultiDiGraph, *, title: str = "newsgraph") -> str:
 def write_html(G: nx.MultiDiGraph, path: str | os.PathLike, *, title: str = "newsgraph") -> Path:
     """Write the page for ``G`` to ``path`` atomically (a temporary file, then a rename)."""
     path = Path(path)
-    page = render_html(G, title=title)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write(path, render_html(G, title=title))
 
 
 def script_json(obj) -> str:

@@ -42,8 +42,8 @@ def analyse(doc: Doc, document: Document) -> Analysis:
     sentences = tuple(Mention(s.start_char, s.end_char, s.text) for s in doc.sents)
     entities = tuple(find_entities(doc))
     timexes = tuple(find_timexes(doc, document.published))
-    events = tuple(find_events(doc, document, entities, timexes))
     relations = tuple(find_relations(doc, entities))
+    events = tuple(find_events(doc, document, entities, timexes, relations=relations))
     return Analysis(document, sentences=sentences, entities=entities, timexes=timexes,
                     events=events, relations=relations)
 

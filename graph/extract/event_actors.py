@@ -40,6 +40,20 @@ _PLACE_CHAIN = {"of", "in", "at", "near"}
 
 
 @functools.lru_cache(maxsize=1)
+def _nonstate_words() -> frozenset[str]:
+    """Nouns for groups of a country that are not its state ("Syrian opposition activists")."""
+    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "nonstate")
+
+
+def _not_the_state(head: Token) -> bool:
+    """Whether a country named by a modifier of ``head`` does not act in it: the rebels, activists
+    or militants of a country are not its government ("Palestinian militant groups")."""
+    words = _nonstate_words()
+    return head.lemma_.lower() in words or head.lower_ in words or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in words for c in head.children)
+
+
+@functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     rows = read_table("en/curated_titles.tsv")
     return frozenset(w.lower() for r in rows if r["kind"] != "honorific" for w in r["title"].split())
@@ -144,7 +158,7 @@ class ActorIndex:
             return (ent,)
         for c in _premodifiers(head):
             if (ent := self.entity_at(c)) is not None:
-                if ent.type != "Place" or ent.subtype in _ACTOR_PLACES:
+                if ent.type != "Place" or ent.subtype in _ACTOR_PLACES and not _not_the_state(head):
                     return (ent,)
         for c in kids:
             if c.dep_ == "appos" and depth < 2 and (found := self.actor(c, speaker, depth=depth + 1)):

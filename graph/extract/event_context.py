@@ -3,7 +3,8 @@
 - Time: a time expression belongs to the first trigger above it in the parse (so a date inside
   a reported clause dates that clause's event, not the report); one in a clause with no event
   dates the events of its "as/when/while" clauses; an event with none takes the date of the
-  report it is the content of ("said Tuesday"). Nothing is guessed from the publication date.
+  report it is the content of ("said Tuesday"); one in an "as/when/while" clause with no event
+  dates the clause it modifies. Nothing is guessed from the publication date.
 - Modality: asserted, planned ("will", "to", "plan to", "step up"), possible ("may", "possible
   talks"), claimed ("claimed", "alleged"), denied ("X denied ..."); negation from "not", "never",
   "no". The cue words are data (``resources/en/events/cues.tsv``).
@@ -60,6 +61,8 @@ def assign_times(doc: Doc, triggers: list[Trigger], timexes, bounds) -> dict[int
                 hit = owner[tok.i]
                 break
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS | {"ROOT"}:
+                if _while_clause(tok) and not _simultaneous(tok, owner, triggers):
+                    continue                     # "X said, as a warning came on Sunday": X's time
                 for n in _simultaneous(tok, owner, triggers):
                     out.setdefault(n, t)
                 break
@@ -72,6 +75,12 @@ def _line_break_between(doc: Doc, a: Token, b: Token) -> bool:
     """A headline, dateline or caption line never dates the line below it."""
     lo, hi = sorted((a.idx, b.idx))
     return "\n" in doc.text[lo:hi]
+
+
+def _while_clause(verb: Token) -> bool:
+    """An 'as/when/while' clause: it happens at the time of the clause it modifies."""
+    return verb.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _SIMULTANEOUS
+                                        for m in verb.children)
 
 
 def _simultaneous(verb: Token, owner: dict[int, int], triggers: list[Trigger]) -> list[int]:

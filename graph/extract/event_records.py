@@ -52,8 +52,11 @@ def _bounds(d: Draft):
     return timex_bounds(d.timex.value) if d.timex is not None else None
 
 
-def _same_fact(a: Draft, b: Draft) -> bool:
-    """Headline and body: same root, same actors (some), compatible dates, other sentences."""
+def _same_fact(a: Draft, b: Draft, affiliations=dict) -> bool:
+    """Headline and body: same root, same actors (some), compatible dates, other sentences.
+    A person and the body the text ties them to are the same actor ("Turkey will intensify
+    talks with Russia" and the minister's own "we will intensify our talks with Russia");
+    ``affiliations()`` gives person key → keys of their bodies, and is asked only when needed."""
     if a.trig.root != b.trig.root or a.trig.root == _STATEMENT_ROOT:
         return False
     if a.trig.root in _AGENTLESS_ROOTS:          # the same violence: same victims, no other agent
@@ -61,7 +64,7 @@ def _same_fact(a: Draft, b: Draft) -> bool:
             return False
         if a.agents and b.agents and not _keys(a.agents) & _keys(b.agents):
             return False
-    elif not a.agents or _event_word(a) != _event_word(b) or _actor_keys(a) != _actor_keys(b):
+    elif not a.agents or _event_word(a) != _event_word(b) or not _same_actors(a, b, affiliations):
         return False
     if _sentence(a.trig.token) == _sentence(b.trig.token) or a.negated != b.negated:
         return False
@@ -104,6 +107,18 @@ def _actor_keys(d: Draft) -> frozenset[str]:
     return frozenset(e.key for e in d.agents + d.targets)
 
 
+def _same_actors(a: Draft, b: Draft, affiliations) -> bool:
+    """The same participants, a person standing for their own body (never for another person)."""
+    ka, kb = _actor_keys(a), _actor_keys(b)
+    if ka == kb:
+        return True
+    if len(ka) != len(kb):
+        return False
+    aff = affiliations()
+    alike = lambda x, y: x == y or y in aff.get(x, ()) or x in aff.get(y, ())
+    return all(any(alike(x, y) for y in kb) for x in ka) and all(any(alike(x, y) for x in ka) for y in kb)
+
+
 def _roles_of(group: list[Draft]) -> Draft:
     """The member whose roles the merged event keeps: the most common reading, and among
     equals the one read from the longest sentence (a body sentence rather than a headline)."""
@@ -111,11 +126,11 @@ def _roles_of(group: list[Draft]) -> Draft:
     return max(group, key=lambda d: (votes[(d.agents, d.targets)], len(_sentence(d.trig.token).text)))
 
 
-def merge_drafts(drafts: list[Draft]) -> list[list[Draft]]:
+def merge_drafts(drafts: list[Draft], affiliations=dict) -> list[list[Draft]]:
     groups: list[list[Draft]] = []
     for d in drafts:
         for g in groups:
-            if all(_same_fact(x, d) for x in g):
+            if all(_same_fact(x, d, affiliations) for x in g):
                 g.append(d)
                 break
         else:

@@ -124,7 +124,7 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
         elif tok.pos_ == "NOUN":
             code = _noun_code(tok, lex)
         if code and code != NO_EVENT and not _backgrounded(tok) and not _hypothetical(tok, lex) \
-                and not _frame(tok, code, lex):
+                and not _frame(tok, code, lex) and not _topic(tok, lex):
             found[tok.i] = Trigger(tok, code)
     # support verbs: "carry out killings", "step up talks", "held a meeting"
     for i, trig in list(found.items()):
@@ -180,9 +180,24 @@ def _backgrounded(tok: Token) -> bool:
     return False
 
 
+def _topic(tok: Token, lex: EventLexicon) -> bool:
+    """An activity named as a topic or an aim, not as something done: a gerund after a topic
+    preposition ("talks on restricting exports", "dedicated to destroying Israel"), or a purpose
+    participle describing a noun ("a proposal aimed at replacing the armistice")."""
+    if tok.pos_ not in _VERB_TAGS:
+        return False
+    if tok.tag_ == "VBG" and tok.dep_ == "pcomp" and lex.cue(tok.head.lower_, "topic_prep") is not None:
+        return not any(c.dep_ in ("nsubj", "poss") for c in tok.children)
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and lex.cue(_lemma(tok), "intent") is not None
+
+
 def _hypothetical(tok: Token, lex: EventLexicon) -> bool:
     """A condition ("if the rebels withdraw", "only after Washington recognizes the North" under
-    a modal clause) states no event."""
+    a modal clause) states no event; nor does a verb conjoined to one without a subject of its
+    own ("only after Washington establishes ties and recognizes the North")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        tok = tok.head
     if tok.dep_ != "advcl":
         return False
     marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
@@ -200,8 +215,10 @@ def _frame(tok: Token, code: str, lex: EventLexicon) -> bool:
 
 
 def _same_act(trig: Trigger, found: dict[int, Trigger]) -> int | None:
-    """A conjoined verb of the same kind without its own subject ("killed and wounded"), or a
-    reporting participle of a report ("said ..., adding that ...") is part of the event above."""
+    """A conjoined verb of the same kind without its own subject ("killed and wounded"), a
+    purpose infinitive of the same kind ("met to discuss the crisis": what the meeting is for),
+    or a reporting participle of a report ("said ..., adding that ...") is part of the event
+    above."""
     tok = trig.token
     if tok.pos_ not in _VERB_TAGS or tok.head.i not in found or tok.head.i == tok.i:
         return None
@@ -212,6 +229,9 @@ def _same_act(trig: Trigger, found: dict[int, Trigger]) -> int | None:
     if tok.dep_ == "conj" and host.root == trig.root:
         return host.token.i
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and trig.root == _REPORT_ROOT:
+        return host.token.i
+    if tok.dep_ in ("advcl", "xcomp") and host.root == trig.root and \
+            any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return host.token.i
     return None
 

@@ -10,7 +10,11 @@ with both mentions.
   place: a Place in a locative phrase of the clause or the noun ("in Aleppo");
 - reported speech: "X said ..." is a statement (CAMEO 01) by X, and what X reports is an event
   of its own, dated by its own time expression or else by the report's;
-- first-person pronouns in a report stand for the speaker.
+- first-person pronouns in a report stand for the speaker;
+- "..., he said" / "he added" after a statement of the same speaker goes on with it, and one
+  fact stated by a person and by the body they speak for is one event (``event_discourse``);
+- no event: a consultation (CAMEO 04) without a counterpart, a conjecture of the writer ("could
+  backfire"), a gerund naming a topic ("talks on restricting exports").
 
 >>> import datetime as dt
 >>> from graph.model import Document, Entity, Mention
@@ -32,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Document, Entity, Event, TimeExpression
 from .event_actors import ActorIndex
+from .event_discourse import affiliations_of, continue_statements, credit_claims, read_demands, speculative
 from .event_context import assign_times, clause_of, is_negated, modality_of, report_of
 from .event_lexicon import EventLexicon, event_lexicon
 from .event_records import Draft, merge_drafts, sentence_of, to_event, unique
@@ -52,12 +57,16 @@ _ACTOR_PLACES = {"Country"}
 _SPEAKING_PRONOUNS = {"he", "she"}
 _SPEECH_ACT_ROOTS = {"02", "10", "11", "12", "13"}
 _INTENT_ROOT = "03"
+_CONSULT_ROOT = "04"
+_VISIT_CODES = {"042", "043"}
 _SHARED = "shared"                                 # "talks between X and Y": X is the agent
 
 
 def find_events(doc: Doc, document: Document, entities: tuple[Entity, ...],
-                timexes: tuple[TimeExpression, ...]) -> list[Event]:
-    """The events stated in ``doc``, in order of their first mention."""
+                timexes: tuple[TimeExpression, ...], relations=None) -> list[Event]:
+    """The events stated in ``doc``, in order of their first mention. ``relations`` (those of
+    ``graph.extract.relations.find_relations``) tie persons to their bodies; where they are not
+    given, they are read from the text, and only if two drafts need them."""
     lex = event_lexicon()
     triggers = find_triggers(doc, lex)
     by_token = {tok.i: t for t in triggers for tok in [t.token] + ([t.noun] if t.noun else [])}
@@ -70,11 +79,16 @@ def find_events(doc: Doc, document: Document, entities: tuple[Entity, ...],
     all_times = assign_times(doc, triggers, timexes, timex_bounds)     # reports without actors
     report_times = {id(t): all_times.get(n) for n, t in enumerate(triggers)}
     drafts = _read_reports(doc, drafts, triggers, by_token, by_trigger, report_times, lex)
+    drafts = [d for d in drafts if _has_counterpart(d) and not speculative(d, by_token, lex)]
+    credit_claims(drafts)
+    read_demands(drafts, by_token, lex)
+    report_tokens = {t.token.i for t in triggers if by_trigger[id(t)].lexical_root == _STATEMENT_ROOT}
+    drafts = continue_statements(drafts, report_tokens, lex)
     for d in drafts:
         if d.timex is None and d.trig.root == _STATEMENT_ROOT:
             d.timex = _speech_time(d, timexes, lex)
     drafts.sort(key=lambda d: d.mentions[0].i)
-    return [to_event(g, document) for g in merge_drafts(drafts)]
+    return [to_event(g, document) for g in merge_drafts(drafts, affiliations_of(doc, entities, relations))]
 
 
 def _draft_all(triggers: list[Trigger], by_token, idx: ActorIndex, lex: EventLexicon) -> dict:
@@ -299,6 +313,21 @@ def _speech_act(d: Draft) -> bool:
     """Whether an event the speaker reports of themselves is what their words do: an appeal,
     demand, criticism, rejection, threat or a stated intent ("it wanted to take part")."""
     return d.trig.root in _SPEECH_ACT_ROOTS or d.lexical_root == _INTENT_ROOT
+
+
+def _has_counterpart(d: Draft) -> bool:
+    """A consultation with no counterpart ("he discussed the issue", "the leader attended") is
+    no event: CAMEO 04 is dyadic, it needs someone consulted, or parties consulting each other
+    ("Merkel and Macron discussed", "EU finance ministers meet on Thursday")."""
+    if d.trig.root != _CONSULT_ROOT or d.targets or len(d.agents) > 1:
+        return True
+    if d.trig.code in _VISIT_CODES:              # a visit is always to someone ("troops rushed to")
+        return False
+    verb, hops = clause_of(d.trig), 0
+    while not any(c.dep_ in _SUBJECT_DEPS for c in verb.children) and \
+            verb.dep_ in ("xcomp", "advcl", "conj") and hops < 3:
+        verb, hops = verb.head, hops + 1
+    return any(c.dep_ in _SUBJECT_DEPS and c.tag_ in ("NNS", "NNPS") for c in verb.children)
 
 
 def _is_informative(d: Draft) -> bool:

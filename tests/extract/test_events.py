@@ -89,6 +89,9 @@ CASES = [
      "killed", "19", ("Syrian government", "Syrian military"), None, "Aleppo", None, "claimed", False),
     ("The Syrian military denied that it had shelled Aleppo.",
      "shelled", "19", None, None, "Aleppo", None, "denied", False),
+    # the time of an "as/when" clause with no event of its own is the time of its main clause
+    ("Eli Moyal denounced the truce as sirens sounded on Sunday.",
+     "denounced", "11", "Eli Moyal", None, None, "2016-12-11", "asserted", False),
     # violence without a named agent, placed and dated
     ("More than 60 civilians were killed in Aleppo on Monday.",
      "killed", "19", None, None, "Aleppo", "2016-12-12", "asserted", False),
@@ -100,6 +103,26 @@ CASES = [
     ("Hamid Karzai held a meeting with NATO commanders in Kandahar.",
      "held", "04", "Hamid Karzai", "North Atlantic Treaty Organization", "Kandahar", None, "asserted",
      False),
+    # a consultation with a counterpart, or between two parties, is one
+    # a reported "must" or "should" is a demand, even with no event word in the clause
+    ("Emmanuel Macron told reporters that much more must be done.",
+     "told", "10", "Emmanuel Macron", None, None, None, "asserted", False),
+    # a possible event someone is reported to expect stays
+    ("Israel may attack Gaza, Ehud Olmert said on Monday.",
+     "attack", "19", "Israel", None, None, "2016-12-12", "possible", False),
+    # a gerund after "by" is an act
+    ("Israel responded by shelling the Gaza Strip.",
+     "shelling", "19", "Israel", None, None, None, "asserted", False),
+    ("European Union finance ministers meet on Thursday to discuss a fuel tax.",
+     "meet", "04", "European Union", None, None, "2016-12-15", "asserted", False),
+    # ... but a forecast with "should" is a plain statement
+    ("Alan Greenspan said that business investment should continue to grow.",
+     "said", "01", "Alan Greenspan", None, None, None, "asserted", False),
+    # ... but the state's own officials and forces stand for it
+    ("Egyptian officials accused Israel of violating the truce.",
+     "accused", "11", "Egypt", "Israel", None, None, "asserted", False),
+    ("Angela Merkel and Emmanuel Macron discussed the crisis in Berlin.",
+     "discussed", "04", "Angela Merkel", None, "Berlin", None, "asserted", False),
 ]
 
 
@@ -127,6 +150,35 @@ def test_event_table(nlp, text, word, root, agent, target, place, date, modality
     assert ev.key == f"t/{ev.mentions[0].start}" and ev.sentence is not None and ev.label
 
 
+# text, word: no event may have its mention there (a rule of what is not an event)
+NOT_EVENTS = [
+    # a consultation needs a counterpart (CAMEO 04 is dyadic)
+    ("The prime minister said he discussed the budget crisis on Monday.", "discussed"),
+    ("Army commanders were holding a meeting to discuss ways to reduce casualties.", "discuss"),
+    ("The president attended the summit in Brussels.", "attended"),
+    ("NATO troops rushed to the scene after the explosion.", "rushed"),
+    # a demonym on rebels, activists or militants does not make the country act
+    ("Several Egyptian opposition activists accused the police of torture.", "accused"),
+    # a gerund after a topic preposition, a purpose participle: an aim, not an act
+    ("Officials will sit down for talks on restricting missile exports.", "restricting"),
+    ("The movement is dedicated to destroying the republic.", "destroying"),
+    ("Seoul rejected a plan aimed at replacing the armistice.", "aimed"),
+    # what the writer says may happen is no event; what someone says may happen is reported
+    ("A halt to Israeli attacks on Gaza could backfire.", "attacks"),
+    ("Egypt might close the border with Gaza.", "close"),
+    # a verb conjoined to a condition is a condition too
+    ("Talks could open only after Washington establishes ties and recognizes the North.", "recognizes"),
+]
+
+
+@pytest.mark.parametrize("text, word", NOT_EVENTS)
+def test_not_an_event(nlp, text, word):
+    events, _ = analyse(nlp, text)
+    start = re.search(rf"\b{re.escape(word)}\b", text).start()
+    assert not [e for e in events if any(m.start == start for m in e.mentions)], \
+        [(e.label, [m.text for m in e.mentions]) for e in events]
+
+
 def test_absorbed_nouns_are_not_events(nlp):
     text = "Numan Kurtulmus called for an immediate ceasefire and talks for a truce."
     events, _ = analyse(nlp, text)
@@ -143,6 +195,22 @@ def test_headline_and_body_are_one_event(nlp):
     assert talks[0].begin == DCT
 
 
+def test_a_person_and_their_country_state_one_fact(nlp):
+    text = ("Russia will intensify talks with Turkey.\n\n"
+            "\"We will intensify our talks with Turkey,\" Russian Foreign Minister Sergei Lavrov said.")
+    events, _ = analyse(nlp, text)
+    talks = [e for e in events if e.cameo[:2] in ("03", "04")]
+    assert len(talks) == 1 and len(talks[0].mentions) >= 2, [(e.label, e.mentions) for e in events]
+
+
+def test_two_persons_of_one_country_are_not_one_actor(nlp):
+    text = ("Russian Foreign Minister Sergei Lavrov will visit Turkey.\n\n"
+            "Russian President Vladimir Putin will visit Turkey next year.")
+    events, _ = analyse(nlp, text)
+    visits = [e for e in events if e.cameo[:2] in ("03", "04")]
+    assert len(visits) == 2, [(e.label, e.mentions) for e in events]
+
+
 def test_no_date_without_a_time_expression(nlp):
     events, _ = analyse(nlp, "Mevlut Cavusoglu denounced the attacks on hospitals.")
     assert events and all(e.begin is None and e.timex is None for e in events)
@@ -153,6 +221,37 @@ def test_first_person_in_a_quote_is_the_speaker(nlp):
     events, labels = analyse(nlp, text)
     appeal = event_at(events, text, "appeal")
     assert appeal.cameo[:2] == "02" and [labels[k] for k in appeal.agents] == ["Marianne Gasser"]
+
+
+# text, the report words that must be mentions of one statement event, of separate ones
+CONTINUED = [
+    # "he said" / "he added" goes on with the statement of the sentence before
+    ('"We will not give up," Emmanuel Macron said on Monday. "France stands ready," he added.',
+     ["said", "added"]),
+    ('Angela Merkel said the talks were useful. "We will meet again soon," she said.', ["said", "she said"]),
+]
+SEPARATE = [
+    # a named speaker again, or another speaker, is a statement of its own
+    ('Angela Merkel said the talks were useful. Emmanuel Macron said he agreed.', ["said", "Macron said"]),
+]
+
+
+@pytest.mark.parametrize("text, words", CONTINUED + SEPARATE)
+def test_continued_statements(nlp, text, words):
+    events, _ = analyse(nlp, text)
+    starts = [re.search(rf"\b{re.escape(w)}\b", text).start() + (len(w.split()[0]) + 1 if " " in w else 0)
+              for w in words]
+    owners = {e.key for e in events for m in e.mentions if m.start in starts}
+    assert len(owners) == (1 if (text, words) in CONTINUED else len(words)), \
+        [(e.label, [m.text for m in e.mentions]) for e in events]
+
+
+def test_who_claims_an_attack_is_its_agent(nlp):
+    text = "Rockets hit southern Israel on Sunday. Hamas claimed responsibility."
+    events, labels = analyse(nlp, text)
+    hit = event_at(events, text, "hit")
+    assert hit.cameo[:2] == "19" and {labels[k] for k in hit.agents} == {"Hamas"}
+    assert event_at(events, text, "claimed").cameo == "015"
 
 
 def test_keys_are_stable_and_unique(nlp):
@@ -221,4 +320,5 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     kinds = {r["kind"] for r in read_table("en/events/cues.tsv")}
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
-                     "quoting", "deontic", "condition", "sequence"}
+                     "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
+                     "continuing_subject", "topic_prep"}

@@ -103,13 +103,14 @@ def write_outputs(G: nx.MultiDiGraph, analyses: list[Analysis], out: Path) -> di
     replaced whole or not at all."""
     from .analyses_io import write_analyses
     from .rdf.export import to_dataset, write_exports
+    from .rdf.serialize import sorted_quads
     from .rdf.store import write_store
     from .view.html import write_html
 
     out.mkdir(parents=True, exist_ok=True)
-    dataset = to_dataset(G)
-    written = [*write_exports(dataset, out).values(), write_html(G, out / "graph.html"),
-               write_analyses(analyses, out / "analyses.jsonl"), write_store(dataset, out / "store")]
+    quads = sorted_quads(to_dataset(G))          # the RDF, read once for the files and the store
+    written = [*write_exports(quads, out).values(), write_html(G, out / "graph.html"),
+               write_analyses(analyses, out / "analyses.jsonl"), write_store(quads, out / "store")]
     return {Path(p).name: Path(p) for p in written}
 
 

@@ -341,13 +341,14 @@ def read_ntriples(path: str | os.PathLike) -> Graph:
     return Graph().parse(str(path), format="nt")
 
 
-def write_exports(G: nx.MultiDiGraph | Dataset, out_dir: str | os.PathLike, *,
+def write_exports(G: nx.MultiDiGraph | Dataset | list, out_dir: str | os.PathLike, *,
                   formats: tuple[str, ...] = tuple(EXPORT_FILES)) -> dict[str, Path]:
     """Write ``graph.ttl``, ``graph.trig``, ``graph.jsonld`` and ``graph.nt`` into ``out_dir``
-    (or only ``formats``) and return format key -> path."""
+    (or only ``formats``) and return format key -> path. ``G`` may also be the dataset's
+    :func:`~graph.rdf.serialize.sorted_quads`, read once for the store as well."""
     unknown = set(formats) - set(EXPORT_FILES)
     if unknown:
         raise ValueError(f"unknown export formats {sorted(unknown)}; known: {sorted(EXPORT_FILES)}")
-    quads = sorted_quads(_as_dataset(G))          # read once, written four ways
+    quads = G if isinstance(G, list) else sorted_quads(_as_dataset(G))   # read once, written four ways
     out = Path(out_dir)
     return {key: atomic_write(out / EXPORT_FILES[key], serialize_quads(quads, key)) for key in formats}

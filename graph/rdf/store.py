@@ -38,9 +38,10 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from .export import to_dataset
 from ..files import umask
+from .export import to_dataset
 from .namespaces import PREFIXES, XSD
+from .serialize import sorted_quads
 
 __all__ = ["QueryError", "StoreNotFound", "QueryResult", "write_store", "open_store", "memory_store",
            "query", "to_csv", "to_json", "to_table"]
@@ -103,19 +104,19 @@ class QueryResult:
 
 # ---------------------------------------------------------------- building and opening
 
-def _quads(data: nx.MultiDiGraph | Dataset | Graph) -> list[ox.Quad]:
+def _quads(data: nx.MultiDiGraph | Dataset | Graph | list[ox.Quad]) -> list[ox.Quad]:
     """Every quad of the named graphs, then each of their triples in the default graph (the
-    store keeps one copy of a quad, so the default graph is their union as a set)."""
+    store keeps one copy of a quad, so the default graph is their union as a set). ``data``
+    may already be the quads (:func:`graph.rdf.serialize.sorted_quads`)."""
     if isinstance(data, nx.Graph):
         data = to_dataset(data)
-    kind, fmt = ("nquads", ox.RdfFormat.N_QUADS) if isinstance(data, Dataset) else ("nt", ox.RdfFormat.N_TRIPLES)
-    named = list(ox.parse(data.serialize(format=kind, encoding="utf-8"), format=fmt))
+    named = data if isinstance(data, list) else sorted_quads(data)
     return named + [ox.Quad(q.subject, q.predicate, q.object) for q in named
                     if not isinstance(q.graph_name, ox.DefaultGraph)]
 
 
-def write_store(data: nx.MultiDiGraph | Dataset | Graph, path: str | os.PathLike) -> Path:
-    """Build a new store at ``path`` from a knowledge graph or an RDF dataset.
+def write_store(data: nx.MultiDiGraph | Dataset | Graph | list[ox.Quad], path: str | os.PathLike) -> Path:
+    """Build a new store at ``path`` from a knowledge graph, an RDF dataset or its quads.
 
     The store is built in a temporary folder beside ``path`` and swapped in only once it is
     complete: a failed build leaves the previous store as it was.

@@ -120,7 +120,12 @@ CASES = [
     ("The assault began at dawn.", DCT, "dawn", "TIME", "2016-12-13TMO"),
     ("Negotiations broke off at noon Thursday.", dt.date(1998, 2, 13), "noon Thursday", "TIME", "1998-02-12T12:00"),
     ("He arrived this morning.", DCT, "this morning", "TIME", "2016-12-13TMO"),
-    ("Rockets fell on Sunday night.", DCT, "Sunday night", "TIME", "2016-12-11TNI"),
+    # the project's convention for parts of days: a weekday or date with a part of day is that day
+    # (DATE YYYY-MM-DD, like "late Monday"), while a part of day on its own ("this morning") stays a TIME
+    ("Rockets fell on Sunday night.", DCT, "Sunday night", "DATE", "2016-12-11"),
+    ("The leaders met Thursday morning.", DCT, "Thursday morning", "DATE", "2016-12-08"),
+    ("He was arrested on Feb. 22, 2015, and appeared in court the next morning.", DCT, "the next morning", "DATE",
+     "2015-02-23"),
     # durations
     ("He served three years in prison.", DCT, "three years", "DURATION", "P3Y"),
     ("Israel's 34-day war on Hezbollah ended.", DCT, "34-day", "DURATION", "P34D"),

@@ -40,18 +40,27 @@ class Candidate:
 
 
 
+@functools.lru_cache(maxsize=1)
 def _state_nouns() -> dict[str, str]:
     return {r["noun"]: r["kind"] for r in read_table("en/entities/state_nouns.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
 def _bare_state_phrases() -> dict[tuple[str, ...], str]:
     return {tuple(r["phrase"].split()): r["kind"] for r in read_table("en/entities/bare_state_phrases.tsv")}
 
 
-def place_cues() -> tuple[set[tuple[str, ...]], set[str]]:
+@functools.lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(r["head"] for r in read_table("en/entities/org_heads.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def place_cues() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """Words before a name (as token tuples) and after it that mark it as a place."""
     rows = read_table("en/entities/place_cues.tsv")
-    before = {tuple(r["cue"].split()) for r in rows if r["position"] == "before"}
-    after = {r["cue"] for r in rows if r["position"] == "after"}
+    before = frozenset(tuple(r["cue"].split()) for r in rows if r["position"] == "before")
+    after = frozenset(r["cue"] for r in rows if r["position"] == "after")
     return before, after
 
 
@@ -109,7 +118,7 @@ def _after_title(doc: Doc, span: Span) -> bool:
 def _unlabelled_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Names spaCy did not tag: a run of capitalised words ending in an organisation word
     ("International Security Assistance Force"), a capitalised word after "the town of"."""
-    heads = {r["head"] for r in read_table("en/entities/org_heads.tsv")}
+    heads = _org_heads()
     before, _ = place_cues()
     cues = before - {("from",), ("capital",)}
     taken = [(c.start, c.end) for c in found]

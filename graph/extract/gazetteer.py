@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
 from .lexicon import read_table
+from .names import strip_accents
 
 __all__ = ["GazEntry", "Gazetteer", "load_gazetteer", "load_titles"]
 
@@ -73,7 +73,7 @@ def _clean(surface: str) -> str:
 
 
 def _fold(s: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).casefold()
+    return strip_accents(s).casefold()
 
 
 def _is_acronym(form: str) -> bool:

@@ -17,7 +17,8 @@ from spacy.tokens import Span
 
 from .lexicon import read_table
 
-__all__ = ["clean_span", "surface_key", "initials", "slug", "title_words", "strip_possessive"]
+__all__ = ["clean_span", "surface_key", "initials", "slug", "title_words", "strip_possessive",
+           "strip_accents"]
 
 _FUNCTION_WORDS = {"of", "the", "for", "and", "on", "in", "de", "du", "la", "&", "to"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -47,6 +48,7 @@ def clean_span(span: Span, titles: frozenset) -> Span | None:
         end -= 1
     # titles: the longest title at the front, repeatedly ("Deputy Prime Minister Numan …")
     if span.label_ == "PERSON" or _starts_with_title(doc, start, end, titles):
+        single = _single_words(titles)
         # an organisation keeps its words ("General Assembly"); a name keeps one word at least
         keep = 1 if span.label_ == "PERSON" else 2
         changed = True
@@ -54,7 +56,7 @@ def clean_span(span: Span, titles: frozenset) -> Span | None:
             changed = False
             for n in range(min(5, end - start - keep), 0, -1):
                 words = tuple(t.lower_ for t in doc[start:start + n])
-                if words in titles or (n == 1 and words[0].rstrip(".") in {w[0] for w in titles if len(w) == 1}):
+                if words in titles or (n == 1 and words[0].rstrip(".") in single):
                     start += n
                     changed = True
                     break
@@ -72,6 +74,17 @@ def clean_span(span: Span, titles: frozenset) -> Span | None:
     return doc[start:end] if start != span.start or end != span.end else span
 
 
+@functools.lru_cache(maxsize=4)
+def _single_words(titles: frozenset) -> frozenset[str]:
+    """The one-word titles ("mr", "president"), to match "Mr." as well as "Mr"."""
+    return frozenset(w[0] for w in titles if len(w) == 1)
+
+
+def strip_accents(text: str) -> str:
+    """"Mevlüt Çavuşoğlu" → "Mevlut Cavusoglu"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _starts_with_title(doc, start: int, end: int, titles: frozenset) -> bool:
     return any(tuple(t.lower_ for t in doc[start:start + n]) in titles for n in range(1, 5)
                if start + n < end)
@@ -84,8 +97,7 @@ def strip_possessive(text: str) -> str:
 
 def surface_key(text: str) -> str:
     """Compare names by this: lower case, no accents, no dots, no leading 'the', no possessive."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).replace(".", "")
+    s = strip_accents(text).replace(".", "")
     s = _POSSESSIVE.sub("", s.strip()).lower()
     s = re.sub(r"[^\w\s]", " ", s)
     s = re.sub(r"\s+", " ", s).strip()
@@ -100,7 +112,5 @@ def initials(name: str) -> str:
 
 def slug(text: str) -> str:
     """A stable, readable identifier part: ASCII, lower case, hyphens."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    s = re.sub(r"[^a-z0-9]+", "-", strip_accents(text).lower()).strip("-")
     return s or "x"

@@ -175,7 +175,9 @@ def to_event(group: list[Draft], document: Document) -> Event:
     dated = next((d for d in group if d.timex is not None), None)
     timex = dated.timex if dated else None
     begin, end = (timex_bounds(timex.value) or (None, None)) if timex else (None, None)
-    codes = sorted({d.trig.code for d in group}, key=len, reverse=True)
+    # the most specific code; of equally specific ones, the first stated (never set order,
+    # which changes with the hash seed from run to run)
+    codes = sorted((d.trig.code for d in sorted(group, key=lambda d: d.mentions[0].i)), key=len, reverse=True)
     modality = next((d.modality for d in group if d.modality != "asserted"), "asserted") \
         if all(d.modality != "asserted" for d in group) else "asserted"
     places = tuple(unique(e.key for d in group for e in d.places))

@@ -23,16 +23,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..model import Entity, Mention
 from .entity_mentions import LABEL_TYPES, Candidate, candidates, place_cues
 from .gazetteer import GazEntry, load_gazetteer
 from .names import initials, slug, surface_key
 
-__all__ = ["find_entities"]
+__all__ = ["find_entities", "mention_spans"]
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
@@ -45,6 +46,16 @@ class _Cluster:
     state_of: GazEntry | None = None     # this cluster is the government of that country
     state_kinds: set = field(default_factory=set)
 
+
+
+def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Entity, Span]]:
+    """Each mention of each entity as a span of tokens of ``doc`` (widened to whole tokens),
+    for the extractors that read roles off the parse."""
+    for entity in entities:
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                yield entity, span
 
 
 def find_entities(doc: Doc) -> list[Entity]:

@@ -22,6 +22,7 @@ import functools
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
+from .entities import mention_spans
 from .lexicon import read_table
 
 __all__ = ["ActorIndex"]
@@ -66,14 +67,10 @@ class ActorIndex:
         self.doc = doc
         self.by_token: dict[int, Entity] = {}
         starts: list[tuple[int, int, Entity]] = []
-        for ent in entities:
-            for m in ent.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for tok in span:
-                    self.by_token.setdefault(tok.i, ent)
-                starts.append((span.start, span.end, ent))
+        for ent, span in mention_spans(doc, entities):
+            for tok in span:
+                self.by_token.setdefault(tok.i, ent)
+            starts.append((span.start, span.end, ent))
         starts.sort(key=lambda s: s[0])
         self._mentions = starts
         self._starts = [s[0] for s in starts]

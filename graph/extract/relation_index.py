@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..model import Entity, Mention, Relation
 from . import relation_lexicon as lex
+from .entities import mention_spans
 
 __all__ = ["Ment", "Index", "Collector", "is_owner", "place_level", "noun_phrase_end", "np_head",
            "closing_paren", "DETERMINERS", "POSSESSIVE", "HYPHENS"]
@@ -50,11 +51,9 @@ class Index:
     def __init__(self, doc: Doc, entities: Sequence[Entity]):
         self.doc = doc
         self.mentions: list[Ment] = []
-        for e in entities:
-            for m in e.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None and len(span):
-                    self.mentions.append(Ment(e, span.start, span.end))
+        for e, span in mention_spans(doc, entities):
+            if len(span):
+                self.mentions.append(Ment(e, span.start, span.end))
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         nouns = lex.office_nouns()
         parts: list[str] = []

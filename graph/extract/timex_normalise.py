@@ -264,11 +264,13 @@ def op_holiday(a, ctx):
 
 
 def op_spelled(a, ctx):
-    """A year in words: "nineteen ninety-six", "the year two thousand"."""
+    """A year in words: "nineteen ninety-six", "the year two thousand", "the winter of nineteen ninety-four"."""
     base = 1900 if a.get("cent", "").lower() == "nineteen" else 2000
     year = base + 10 * _int(a.get("tensword"), 0) + _int(a.get("digitword"), 0)
     if a.get("month"):
         return f"{year}-{int(a['month']):02d}"
+    if a.get("season"):
+        return f"{year}-{a['season']}"
     return str(year)
 
 

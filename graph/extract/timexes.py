@@ -78,9 +78,41 @@ def find_dateline(text: str, year: int | None = None) -> tuple[TimeExpression, d
 
 # ---------------------------------------------------------------- matching
 
+_CAPWORD = re.compile(r"\b[A-Z][a-z]+\b")
+_OPENERS = re.compile(r"[\s\"'`‘“_-]*$")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a title-case headline ("Talks To Resume Next Week")."""
+    lo, hi = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text[lo:hi if hi >= 0 else len(text)])]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _in_name(rule, m, doc: Doc) -> bool:
+    """Whether the match is part of a capitalised name in running text: a film ("High Noon"), a
+    programme (ABC's "This Week", "60 Minutes"). Time words are lower case mid-sentence; months,
+    weekdays and holidays are names anyway and do not count."""
+    proper = [m.span(g) for g in _PROPER_TABLES if g in rule.groups and m.group(g)]
+    for w in _CAPWORD.finditer(m.group(0)):
+        at = m.start() + w.start()
+        if any(a <= at < b for a, b in proper):
+            continue
+        span = doc.char_span(at, at + len(w.group()), alignment_mode="expand")
+        if span is None or len(span) == 0 or span[0].is_sent_start:
+            continue
+        before = _OPENERS.sub("", doc.text[max(0, at - 40):at])
+        if not before or before[-1] in "\n.!?:;(" or before.endswith("--"):
+            continue                          # sentence- or line-initial: "Last week", "``Now, ..."
+        return not _title_case_line(doc.text, at)
+    return False
+
+
 def _reject(rule, m, doc: Doc, rs: RuleSet) -> bool:
     text = m.group(0)
     if "cap" in rule.flags and not text[:1].isupper():
+        return True
+    if _in_name(rule, m, doc):
         return True
     for g in _PROPER_TABLES:
         if g in rule.groups and m.group(g) and m.group(g)[:1].islower():

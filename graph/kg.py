@@ -10,7 +10,9 @@ node                      attributes
                           ``sentences``, ``timexes`` (tuples of records)
 ``entity/<key>``          ``kind="entity"``, ``key``, ``label``, ``type``, ``subtype``,
                           ``aliases`` (sorted list), ``wikidata``, ``mentions`` (list of
-                          ``(doc_id, Mention)``), ``titles`` (list of ``(title, doc_id)``)
+                          ``(doc_id, Mention)``), ``titles`` (list of ``(title, doc_id)``),
+                          ``sources`` (each document's :class:`~graph.model.Entity`, in the
+                          order added: the names above are derived from them)
 ``event/<key>``           ``kind="event"``, ``doc_id``, ``event`` (:class:`~graph.model.Event`)
 ========================  ===============================================================
 
@@ -105,24 +107,35 @@ def remove_document(G: nx.MultiDiGraph, doc_id: str) -> None:
         if data["kind"] == "entity":
             data["mentions"] = [m for m in data["mentions"] if m[0] != doc_id]
             data["titles"] = [t for t in data["titles"] if t[1] != doc_id]
-            if not data["mentions"]:
+            data["sources"] = [s for s in data["sources"] if s[0] != doc_id]
+            if not data["sources"]:
                 G.remove_node(n)
+            else:
+                _derive_names(data)
 
 
 def _add_entity(G: nx.MultiDiGraph, doc_id: str, e: Entity) -> None:
     n = entity_node(e.key)
     if n not in G:
         G.add_node(n, kind="entity", key=e.key, label=e.label, type=e.type, subtype=e.subtype,
-                   aliases=[], wikidata=e.wikidata, mentions=[], titles=[])
+                   aliases=[], wikidata=e.wikidata, mentions=[], titles=[], sources=[])
     data = G.nodes[n]
-    if len(e.label) > len(data["label"]):            # the fullest form seen is preferred
-        data["aliases"].append(data["label"])
-        data["label"] = e.label
-    names = set(data["aliases"]) | set(e.aliases) | ({e.label} - {data["label"]})
-    data["aliases"] = sorted(names - {data["label"]})
-    data["subtype"] = data["subtype"] or e.subtype
-    data["wikidata"] = data["wikidata"] or e.wikidata
+    data["sources"].append((doc_id, e))
     data["mentions"].extend((doc_id, m) for m in e.mentions)
+    _derive_names(data)
+
+
+def _derive_names(data: dict) -> None:
+    """Label, aliases, subtype and QID of an entity node from what its documents said.
+
+    The fullest label wins (the first seen among equally long ones); every other name is an alias.
+    """
+    seen = [e for _, e in data["sources"]]
+    data["label"] = max(seen, key=lambda e: len(e.label)).label
+    names = {name for e in seen for name in (e.label, *e.aliases)}
+    data["aliases"] = sorted(names - {data["label"]})
+    data["subtype"] = next((e.subtype for e in seen if e.subtype), None)
+    data["wikidata"] = next((e.wikidata for e in seen if e.wikidata), None)
 
 
 def _add_cooccurrences(G, doc_id: str, sentences, entities) -> None:

@@ -56,6 +56,10 @@ def _not_the_state(head: Token) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
+    """Words of the hand-written titles ("foreign", "minister", "envoy"): the words a person's
+    title is made of before a name. Not the built ``titles.tsv``: its office nouns from the
+    PETRARCH2 agents dictionary are whole phrases ("Minister in the Cabinet"), and their single
+    words ("in", "city", "force", "court") are not title words on their own."""
     rows = read_table("en/curated_titles.tsv")
     return frozenset(w.lower() for r in rows if r["kind"] != "honorific" for w in r["title"].split())
 

@@ -55,6 +55,18 @@ def _not_the_state(head: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _kin_words() -> frozenset[str]:
+    """Nouns for someone's relatives, followers or opponents ("Elian's father"): people who act
+    on their own, so the one they belong to is not the actor."""
+    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "kin")
+
+
+def _is_kin(head: Token) -> bool:
+    words = _kin_words()
+    return head.lemma_.lower() in words or head.lower_ in words or head.lower_.rsplit("-", 1)[-1] in words
+
+
+@functools.lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Words of the hand-written titles ("foreign", "minister", "envoy"): the words a person's
     title is made of before a name. Not the built ``titles.tsv``: its office nouns from the
@@ -157,6 +169,8 @@ class ActorIndex:
                 return (ent,)
         if (ent := self.resolve_title(head)) is not None:
             return (ent,)
+        if _is_kin(head):
+            return ()                         # "Elian's father", "his mother", "supporters of X"
         for c in _premodifiers(head):
             if (ent := self.entity_at(c)) is not None:
                 if ent.type != "Place" or ent.subtype in _ACTOR_PLACES and not _not_the_state(head):

@@ -171,6 +171,26 @@ NOT_EVENTS = [
 ]
 
 
+# text, word, name: the entity called name is not the agent of an event at word (with no other
+# named actor, there is no event there at all)
+NOT_AGENTS = [
+    # a relative, follower or opponent of someone acts on their own
+    ("Saddam Hussein's brother met the French envoy in Baghdad.", "met", "Saddam Hussein"),
+    ("Juan Miguel Gonzalez arrived in Washington. His mother criticized Fidel Castro.", "criticized",
+     "Juan Miguel Gonzalez"),
+    ("Supporters of Nelson Mandela accused the police of torture.", "accused", "Nelson Mandela"),
+]
+
+
+@pytest.mark.parametrize("text, word, name", NOT_AGENTS)
+def test_not_the_agent(nlp, text, word, name):
+    events, labels = analyse(nlp, text)
+    assert name in labels.values(), labels
+    start = re.search(rf"\b{re.escape(word)}\b", text).start()
+    at_word = [e for e in events if any(m.start == start for m in e.mentions)]
+    assert not [e for e in at_word if name in {labels[k] for k in e.agents}]
+
+
 @pytest.mark.parametrize("text, word", NOT_EVENTS)
 def test_not_an_event(nlp, text, word):
     events, _ = analyse(nlp, text)
@@ -321,4 +341,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep"}
+                     "continuing_subject", "topic_prep", "kin"}

@@ -34,6 +34,7 @@ _CONTENT_DEPS = {"xcomp", "ccomp", "advcl"}
 _OBJECT_DEPS = {"dobj", "nsubjpass"}
 _REPORT_ROOT = "01"
 _INTENT_ROOT = "03"
+_THREAT_ROOT = "13"
 _VERB_TAGS = {"VERB"}
 _PURPOSE_MARKS = {"so"}
 _SUBJECT_OR_AUX = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl"}
@@ -47,6 +48,8 @@ class Trigger:
     code: str
     noun: Token | None = None                    # the event noun of a support construction
     absorbed: list[Token] = field(default_factory=list)
+    bare: bool = False                           # coded by the verb alone, no pattern matched
+    content: Token | None = None                 # the intended act that coded a bare intent
 
     @property
     def tokens(self) -> list[Token]:
@@ -73,7 +76,9 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _verb_code(tok: Token, lex: EventLexicon) -> str | None:
+def _verb_code(tok: Token, lex: EventLexicon) -> tuple[str | None, bool]:
+    """The verb's code, and whether it is the bare verb's (no object, preposition or particle
+    pattern matched)."""
     lemma, part = _lemma(tok), particle_of(tok, lex)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "acomp", "oprd")]
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -83,21 +88,21 @@ def _verb_code(tok: Token, lex: EventLexicon) -> str | None:
         for obj in objects:
             for form in (_lemma(obj), obj.lower_):
                 if (c := lex.pattern_code(lemma, p, "", form)) is not None:
-                    return c
+                    return c, False
     for p in parts:
         for prep in (c for c in tok.children if c.dep_ in ("prep", "agent")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for form in (_lemma(pobj), pobj.lower_):
                     if (c := lex.pattern_code(lemma, p, prep.lower_, form)) is not None:
-                        return c
+                        return c, False
             if (c := lex.pattern_code(lemma, p, prep.lower_, "")) is not None:
-                return c
+                return c, False
     if part and lex.has_phrasal(lemma, part):
-        return lex.code(lemma, part, "VERB")
+        return lex.code(lemma, part, "VERB"), False
     for p in parts:
         if (c := lex.pattern_code(lemma, p, "", "")) is not None:
-            return c
-    return lex.code(lemma, "", "VERB")
+            return c, False
+    return lex.code(lemma, "", "VERB"), True
 
 
 def _noun_code(tok: Token, lex: EventLexicon) -> str | None:
@@ -118,14 +123,14 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
     support = lex.cue_words("support")
     found: dict[int, Trigger] = {}
     for tok in doc:
-        code = None
+        code, bare = None, False
         if tok.pos_ in _VERB_TAGS:
-            code = _verb_code(tok, lex)
+            code, bare = _verb_code(tok, lex)
         elif tok.pos_ == "NOUN":
             code = _noun_code(tok, lex)
         if code and code != NO_EVENT and not _backgrounded(tok) and not _hypothetical(tok, lex) \
                 and not _frame(tok, code, lex) and not _topic(tok, lex):
-            found[tok.i] = Trigger(tok, code)
+            found[tok.i] = Trigger(tok, code, bare=bare)
     # support verbs: "carry out killings", "step up talks", "held a meeting"
     for i, trig in list(found.items()):
         tok = trig.token
@@ -152,13 +157,27 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
             host = _host(trig, found, asks)
         if host is not None:
             owner[i] = host
-    for i, host in owner.items():
+    for i, host in sorted(owner.items()):
         while host in owner:
             host = owner[host]
-        found[host].absorbed.append(found[i].token)
-        if found[i].noun is not None:
-            found[host].absorbed.append(found[i].noun)
+        h, content = found[host], found[i]
+        if h.root == _INTENT_ROOT and h.bare and not h.absorbed and h.token.pos_ in _VERB_TAGS and \
+                content.token.dep_ == "xcomp" and content.token.head.i == host and \
+                not (content.bare and lex.cue(_lemma(content.token), "dyadic") is not None):
+            code = _intended(h.code, content.code, lex)
+            if code != h.code:
+                h.code, h.content = code, content.token
+        h.absorbed.append(content.token)
+        if content.noun is not None:
+            h.absorbed.append(content.noun)
     return [t for i, t in sorted(found.items()) if i not in owner]
+
+
+def _intended(code: str, content: str, lex: EventLexicon) -> str:
+    """What a bare intent ("wants to", "decided to") intends, coded as CAMEO does a planned act:
+    "wants to meet" 036, "plans to release" 035, "wants to destroy the army" 138 (a threat)."""
+    planned = lex.recode(content, "planned", False)
+    return planned if planned != content and planned[:2] in (_INTENT_ROOT, _THREAT_ROOT) else code
 
 
 def _backgrounded(tok: Token) -> bool:

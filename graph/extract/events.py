@@ -71,7 +71,8 @@ def find_events(doc: Doc, document: Document, entities: tuple[Entity, ...],
     triggers = find_triggers(doc, lex)
     by_token = {tok.i: t for t in triggers for tok in [t.token] + ([t.noun] if t.noun else [])}
     by_trigger = _draft_all(triggers, by_token, ActorIndex(doc, entities), lex)
-    drafts = [by_trigger[id(t)] for t in triggers if _has_participants(by_trigger[id(t)])]
+    drafts = [by_trigger[id(t)] for t in triggers
+              if _has_participants(by_trigger[id(t)]) and _has_object(by_trigger[id(t)], lex)]
     times = assign_times(doc, [d.trig for d in drafts], timexes, timex_bounds)
     for n, d in enumerate(drafts):
         d.timex = times.get(n)
@@ -167,6 +168,10 @@ def _roles(trig: Trigger, idx: ActorIndex, lex: EventLexicon,
     if verb is not None:
         _verb_roles(verb, idx, speaker, agents, targets, target_preps,
                     quoting=lex.cue(verb.lemma_.lower(), "quoting") is not None)
+        if trig.content is not None:             # "wants to destroy the army": whom it threatens
+            _verb_roles(trig.content, idx, speaker, [], targets, target_preps)
+        if lex.cue(verb.lemma_.lower(), "undergo") is not None:
+            agents, targets = [], agents + targets   # "the ambassador died": who dies is no agent
     for noun in [t for t in (trig.noun, trig.token if verb is None else None) if t is not None]:
         for c in noun.children:
             if c.dep_ in _NOUN_AGENT_DEPS:
@@ -328,6 +333,13 @@ def _has_counterpart(d: Draft) -> bool:
             verb.dep_ in ("xcomp", "advcl", "conj") and hops < 3:
         verb, hops = verb.head, hops + 1
     return any(c.dep_ in _SUBJECT_DEPS and c.tag_ in ("NNS", "NNPS") for c in verb.children)
+
+
+def _has_object(d: Draft, lex: EventLexicon) -> bool:
+    """A verb that codes an event only as something done to someone ("gave", "helped", "called")
+    needs a named target when no pattern of its object coded it: "he gave no indication", "dawn
+    broke", "helped hang a poster" are no events, "Iran gave Syria weapons" is."""
+    return bool(d.targets) or not d.trig.bare or lex.cue(d.trig.token.lemma_.lower(), "dyadic") is None
 
 
 def _is_informative(d: Draft) -> bool:

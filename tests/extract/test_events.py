@@ -123,6 +123,13 @@ CASES = [
      "accused", "11", "Egypt", "Israel", None, None, "asserted", False),
     ("Angela Merkel and Emmanuel Macron discussed the crisis in Berlin.",
      "discussed", "04", "Angela Merkel", None, "Berlin", None, "asserted", False),
+    # a bare intent is coded by what it intends, as CAMEO codes a planned act: a cooperative act
+    # is an intent (03), a hostile one a threat (13), and whom it is aimed at is the target
+    ("Israel wants to withdraw from Lebanon.", "wants", "03", "Israel", None, None, None, "asserted", False),
+    ("Russia wants to destroy the Iraqi army.", "wants", "13", "Russia", "Iraqi military", None, None,
+     "asserted", False),
+    # a verb that codes an act on someone keeps it when it has one
+    ("Iran gave Syria weapons on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
 
 
@@ -166,6 +173,12 @@ NOT_EVENTS = [
     # what the writer says may happen is no event; what someone says may happen is reported
     ("A halt to Israeli attacks on Gaza could backfire.", "attacks"),
     ("Egypt might close the border with Gaza.", "close"),
+    # a verb that codes an act on someone, with no one it is done to and no pattern of its object
+    ("Boris Yeltsin gave no indication of his plans.", "gave"),
+    ("Madeleine Albright helped hang a poster.", "helped"),
+    ("Madeleine Albright helped hang a poster.", "hang"),
+    ("Syria condemned the attack, calling it a crime.", "calling"),
+    ("Kofi Annan said the Iraqi army will be lucky to break even.", "break"),
     # a verb conjoined to a condition is a condition too
     ("Talks could open only after Washington establishes ties and recognizes the North.", "recognizes"),
 ]
@@ -179,6 +192,8 @@ NOT_AGENTS = [
     ("Juan Miguel Gonzalez arrived in Washington. His mother criticized Fidel Castro.", "criticized",
      "Juan Miguel Gonzalez"),
     ("Supporters of Nelson Mandela accused the police of torture.", "accused", "Nelson Mandela"),
+    # who dies undergoes it
+    ("The American ambassador Prudence Bushnell died in the blast in Nairobi.", "died", "Prudence Bushnell"),
 ]
 
 
@@ -341,4 +356,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo"}

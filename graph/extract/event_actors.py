@@ -55,6 +55,32 @@ def _not_the_state(head: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _agent_nouns() -> frozenset[str]:
+    """Nouns for those who act for a state or body ("officials", "troops", "spokesman")."""
+    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "agent_noun")
+
+
+def _acts_for(head: Token) -> bool:
+    """Whether a noun phrase headed by ``head`` stands for the country, body or person that
+    modifies it: "Turkish officials", "Israeli army bulldozers", "Putin's spokesman", "the Foreign
+    Minister of Turkey" do; "American fishermen", "Cuban exiles", "NASA watchers", "Kopp's car",
+    "people from the US" do not."""
+    words = _agent_nouns() | _title_words() | _nonstate_words()   # "Hezbollah guerrillas" too
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for t in [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i])
+
+
+@functools.lru_cache(maxsize=1)
+def _quantity_words() -> frozenset[str]:
+    """Nouns that count what their "of" phrase names ("thousands of Iraqi soldiers")."""
+    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "quantity")
+
+
+def _counts(head: Token) -> bool:
+    return head.like_num or head.tag_ == "CD" or head.lemma_.lower() in _quantity_words()
+
+
+@functools.lru_cache(maxsize=1)
 def _kin_words() -> frozenset[str]:
     """Nouns for someone's relatives, followers or opponents ("Elian's father"): people who act
     on their own, so the one they belong to is not the actor."""
@@ -155,8 +181,12 @@ class ActorIndex:
         return self._before(tok, lambda e: e.type == "Person" and word in self._titles.get(e.key, ()))
 
     def actor(self, head: Token, speaker: tuple[Entity, ...] = (), *, places: bool = True,
-              depth: int = 0) -> tuple[Entity, ...]:
-        """The entity a noun phrase headed by ``head`` stands for (the most specific one)."""
+              depth: int = 0, undergoer: bool = False) -> tuple[Entity, ...]:
+        """The entity a noun phrase headed by ``head`` stands for (the most specific one).
+
+        A country or body modifying a noun stands for it only where the noun acts for it
+        ("Turkish officials"); an ``undergoer`` of violence or coercion is also the people of a
+        country ("three US servicemen were killed", "arrested two Palestinian men")."""
         if (ent := self.entity_at(head)) is not None:
             return (ent,) if places or ent.type != "Place" or ent.subtype in _ACTOR_PLACES else ()
         if head.pos_ == "PRON" and head.tag_ in _RELATIVE_TAGS and head.head.dep_ == "relcl":
@@ -171,18 +201,21 @@ class ActorIndex:
             return (ent,)
         if _is_kin(head):
             return ()                         # "Elian's father", "his mother", "supporters of X"
+        speaks = undergoer or _acts_for(head)
         for c in _premodifiers(head):
-            if (ent := self.entity_at(c)) is not None:
+            if speaks and (ent := self.entity_at(c)) is not None:
                 if ent.type != "Place" or ent.subtype in _ACTOR_PLACES and not _not_the_state(head):
-                    return (ent,)
+                    more = [e for x in _conjuncts(c) if (e := self.entity_at(x)) is not None and e != ent]
+                    return (ent, *more)           # "North Korean and US officials": both
         for c in kids:
             if c.dep_ == "appos" and depth < 2 and (found := self.actor(c, speaker, depth=depth + 1)):
                 return found
-        for c in kids:
-            if c.dep_ == "prep" and c.lower_ in _ROLE_PREPS and depth < 2:
+        counted = _counts(head)
+        for c in kids if speaks or counted else ():
+            if c.dep_ == "prep" and c.lower_ in (_ROLE_PREPS if speaks else {"of"}) and depth < 2:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        found = self.actor(p, speaker, places=False, depth=depth + 1)
+                        found = self.actor(p, speaker, places=False, depth=depth + 1, undergoer=undergoer)
                         if found:
                             return found
         for c in kids:
@@ -191,11 +224,11 @@ class ActorIndex:
         return ()
 
     def actors(self, head: Token, speaker: tuple[Entity, ...] = (), *,
-               places: bool = False) -> tuple[Entity, ...]:
+               places: bool = False, undergoer: bool = False) -> tuple[Entity, ...]:
         """The entities of ``head`` and of the phrases conjoined with it."""
         out: list[Entity] = []
         for tok in [head] + _conjuncts(head):
-            for ent in self.actor(tok, speaker, places=places):
+            for ent in self.actor(tok, speaker, places=places, undergoer=undergoer):
                 if ent not in out:
                     out.append(ent)
         return tuple(out)

@@ -58,6 +58,9 @@ _SPEAKING_PRONOUNS = {"he", "she"}
 _SPEECH_ACT_ROOTS = {"02", "10", "11", "12", "13"}
 _INTENT_ROOT = "03"
 _CONSULT_ROOT = "04"
+_THREAT_ROOT = "13"
+_VIOLENT_ROOTS = {"17", "18", "19", "20"}
+_MEET_INTENT = "036"
 _VISIT_CODES = {"042", "043"}
 _SHARED = "shared"                                 # "talks between X and Y": X is the agent
 
@@ -106,6 +109,8 @@ def _draft_all(triggers: list[Trigger], by_token, idx: ActorIndex, lex: EventLex
             _said_by_last_speaker(d, idx, person_speakers)
             if d.agents:
                 speakers[sentence_of(trig.token).start] = d.agents
+        if (trig.root == _CONSULT_ROOT or trig.code == _MEET_INTENT) and len(d.agents) > 1 and not d.targets:
+            d.agents, d.targets = d.agents[:1], d.agents[1:]   # "X and Y officials met": each other
         d.places = _places(trig, idx, lex)
         d.modality, d.negated = modality_of(trig, lex), is_negated(trig, lex)
         d.lexical_root = trig.root
@@ -166,11 +171,14 @@ def _roles(trig: Trigger, idx: ActorIndex, lex: EventLexicon,
     agent_preps = lex.cue_words("agent_prep")
     verb = trig.token if trig.token.pos_ in ("VERB", "AUX") else None
     if verb is not None:
+        undergo = lex.cue(verb.lemma_.lower(), "undergo") is not None
         _verb_roles(verb, idx, speaker, agents, targets, target_preps,
-                    quoting=lex.cue(verb.lemma_.lower(), "quoting") is not None)
+                    quoting=lex.cue(verb.lemma_.lower(), "quoting") is not None,
+                    violent=trig.root in _VIOLENT_ROOTS, subject_undergoes=undergo)
         if trig.content is not None:             # "wants to destroy the army": whom it threatens
-            _verb_roles(trig.content, idx, speaker, [], targets, target_preps)
-        if lex.cue(verb.lemma_.lower(), "undergo") is not None:
+            _verb_roles(trig.content, idx, speaker, [], targets, target_preps,
+                        violent=trig.root == _THREAT_ROOT)
+        if undergo:
             agents, targets = [], agents + targets   # "the ambassador died": who dies is no agent
     for noun in [t for t in (trig.noun, trig.token if verb is None else None) if t is not None]:
         for c in noun.children:
@@ -196,21 +204,26 @@ def _roles(trig: Trigger, idx: ActorIndex, lex: EventLexicon,
 
 
 def _verb_roles(verb: Token, idx, speaker, agents: list, targets: list, target_preps,
-                quoting: bool = False) -> None:
+                quoting: bool = False, violent: bool = False, subject_undergoes: bool = False) -> None:
+    """Agents and targets from a verb's arguments. Who undergoes violence or coercion
+    (``violent``), or a verb that happens to its subject (``subject_undergoes``, "died"), may be
+    the people of a country ("three US servicemen were killed"), not only those acting for it."""
     passive = any(c.dep_ in _PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
     for c in verb.children:
         if c.dep_ in _SUBJECT_DEPS:
-            agents.extend(idx.actors(c, speaker))
+            agents.extend(idx.actors(c, speaker, undergoer=subject_undergoes))
         elif c.dep_ in _PASSIVE_SUBJECT_DEPS:
-            targets.extend(idx.actors(c, speaker))
+            targets.extend(idx.actors(c, speaker, undergoer=violent))
+        elif c.dep_ == "dative" and c.pos_ == "ADP":
+            targets.extend(_pobj_actors(c, idx, speaker))    # "gave weapons to Syria"
         elif c.dep_ in _OBJECT_DEPS and not passive:
-            targets.extend(idx.actors(c, speaker))
+            targets.extend(idx.actors(c, speaker, undergoer=violent))
         elif c.dep_ == "agent":
             agents.extend(_pobj_actors(c, idx, speaker))
         elif c.dep_ == "prep" and c.lower_ in target_preps:
             targets.extend(_pobj_actors(c, idx, speaker))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        targets.extend(idx.actors(verb.head, speaker))
+        targets.extend(idx.actors(verb.head, speaker, undergoer=violent))
     if quoting and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) and targets:
         agents[:], targets[:] = targets[:], agents[:]       # "Yonhap quoted Han as saying ..."
     has_subject = any(c.dep_ in _SUBJECT_DEPS | _PASSIVE_SUBJECT_DEPS for c in verb.children)
@@ -220,7 +233,7 @@ def _verb_roles(verb: Token, idx, speaker, agents: list, targets: list, target_p
         agents.extend(_inherited_subject(verb, idx, speaker))
     elif not has_subject and verb.dep_ == "xcomp":          # "Aleppo continues to be bombed"
         targets.extend(e for s in verb.head.children if s.dep_ in _SUBJECT_DEPS
-                       for e in idx.actors(s, speaker))
+                       for e in idx.actors(s, speaker, undergoer=violent))
 
 
 def _said_by_last_speaker(d: Draft, idx: ActorIndex, person_speakers: dict[int, Entity]) -> None:

@@ -128,8 +128,21 @@ CASES = [
     ("Israel wants to withdraw from Lebanon.", "wants", "03", "Israel", None, None, None, "asserted", False),
     ("Russia wants to destroy the Iraqi army.", "wants", "13", "Russia", "Iraqi military", None, None,
      "asserted", False),
+    # a country or body modifying a noun is the actor where the noun acts for it: officials,
+    # troops, army bulldozers; counted ones too; and who undergoes violence may be its people
+    ("Thousands of Iraqi soldiers surrendered to US forces on Sunday.", "surrendered", "08", "Iraq", None,
+     None, "2016-12-11", "asserted", False),
+    ("Israeli army bulldozers demolished Palestinian homes in Gaza on Sunday.", "demolished", "17", "Israel",
+     "Palestine", None, "2016-12-11", "asserted", False),
+    ("The upper house of the Dutch parliament voted for the treaty.", "voted", "03", "Netherlands", None, None,
+     None, "asserted", False),
+    ("Three US servicemen were killed by a roadside bomb in Basra.", "killed", "19", None, "United States", None,
+     None, "asserted", False),
+    # parties named together meet each other
+    ("North Korean and US officials will meet in New York.", "meet", "03", "North Korea", "United States",
+     None, None, "planned", False),
     # a verb that codes an act on someone keeps it when it has one
-    ("Iran gave Syria weapons on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
+    ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
 
 
@@ -192,6 +205,9 @@ NOT_AGENTS = [
     ("Juan Miguel Gonzalez arrived in Washington. His mother criticized Fidel Castro.", "criticized",
      "Juan Miguel Gonzalez"),
     ("Supporters of Nelson Mandela accused the police of torture.", "accused", "Nelson Mandela"),
+    # people of a country who do not act for it: fishermen, exiles
+    ("Two American fishermen rescued Elian Gonzalez.", "rescued", "United States"),
+    ("Cuban exiles protested in Miami on Sunday.", "protested", "Cuba"),
     # who dies undergoes it
     ("The American ambassador Prudence Bushnell died in the blast in Nairobi.", "died", "Prudence Bushnell"),
 ]
@@ -323,7 +339,10 @@ def _plover_cases(step: int = 7):
 
 
 PLOVER = _plover_cases()
-PLOVER_FLOOR = 0.55         # measured: 24/36 = 0.67 on this sample, 0.63 over all 246 mapped records
+# measured: 21/36 = 0.58 on this sample, 0.61 over all 246 mapped records. CAMEO's coders code
+# a country's civilians as the country ("Algerian landowners began a hunger strike" → Algeria);
+# newsgraph does not (only those who act for it: officials, troops), which costs 3 of them.
+PLOVER_FLOOR = 0.55
 
 
 @pytest.mark.skipif(not PLOVER, reason="../shared/data/cameo is not there")
@@ -356,4 +375,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity"}

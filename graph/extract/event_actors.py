@@ -23,15 +23,16 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity
 from .entities import mention_spans
+from .event_pronouns import (GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, antecedent_subjects, gender_words,
+                             genders, pronoun_gender)
+from .event_records import sentence_of
 from .lexicon import read_table
 
 __all__ = ["ActorIndex"]
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _ROLE_PREPS = {"of", "for", "from"}
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
-_THING_PRONOUNS = {"it", "its", "itself"}
-_GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+_PRONOUN_WINDOW = 3                  # sentences back for the nearest agreeing mention
 _RELATIVE_TAGS = {"WP", "WDT"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 _SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our", "ourselves"}
@@ -81,6 +82,14 @@ def _counts(head: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns for a person or people that a pronoun may stand for without a name: titles, those
+    who act for a body, relatives ("the official", "his father", "protesters")."""
+    people = frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "person")
+    return _title_words() | _agent_nouns() | _kin_words() | _nonstate_words() | people | frozenset(gender_words())
+
+
+@functools.lru_cache(maxsize=1)
 def _kin_words() -> frozenset[str]:
     """Nouns for someone's relatives, followers or opponents ("Elian's father"): people who act
     on their own, so the one they belong to is not the actor."""
@@ -117,6 +126,7 @@ class ActorIndex:
         self._mentions = starts
         self._starts = [s[0] for s in starts]
         self._titles = self._person_titles()
+        self._genders = genders(doc, starts)
 
     # ------------------------------------------------------------------ lookup
 
@@ -141,37 +151,83 @@ class ActorIndex:
                     words.add(t.lemma_.lower())
         return out
 
-    def _before(self, tok: Token, accept) -> Entity | None:
-        """The entity of the last mention before ``tok`` that ``accept`` takes."""
+    def _before(self, tok: Token, accept, window: int | None = None) -> Entity | None:
+        """The entity of the last mention before ``tok`` that ``accept`` takes (within ``window``
+        sentences, if given)."""
         i = bisect.bisect_left(self._starts, tok.i)
+        first = 0
+        if window is not None:
+            sent = sentence_of(tok)
+            for _ in range(window):
+                if sent.start == 0:
+                    break
+                sent = sentence_of(self.doc[sent.start - 1])
+            first = sent.start
         for start, end, ent in reversed(self._mentions[:i]):
+            if start < first:
+                break
             if end <= tok.i and accept(ent):
                 return ent
         return None
 
     # ------------------------------------------------------------------ resolution
 
-    def resolve_pronoun(self, tok: Token, speaker: tuple[Entity, ...] = ()) -> tuple[Entity, ...]:
+    def resolve_pronoun(self, tok: Token, speaker: tuple[Entity, ...] = (), depth: int = 0) -> tuple[Entity, ...]:
+        """The entity a pronoun stands for (see :mod:`graph.extract.event_pronouns`), or ()."""
         word = tok.lower_
         if word in _SPEAKER_PRONOUNS:
             return speaker
         if word in _REFLEXIVES:          # "the man exploded himself": the clause's own subject
             subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
             return self.actor(subj[0], speaker) if subj and subj[0].pos_ != "PRON" else ()
-        if word in _PERSON_PRONOUNS:
-            found = self._before(tok, lambda e: e.type == "Person")
-        elif word in _THING_PRONOUNS:
-            found = self._before(tok, lambda e: e.type == "Organization" or e.subtype in _ACTOR_PLACES)
-        elif word in _GROUP_PRONOUNS:
-            found = self._before(tok, lambda e: e.type == "Organization" or e.subtype in _ACTOR_PLACES)
+        if word in PERSON_PRONOUNS:
+            kind = "person"
+        elif word in THING_PRONOUNS or word in GROUP_PRONOUNS:
+            kind = "group"
         else:
             return ()
+        accept = lambda e: self.agrees(tok, e)
+        for subj in antecedent_subjects(tok):
+            if subj.pos_ == "PRON":
+                if depth < 2 and (subj.lower_ in PERSON_PRONOUNS) == (kind == "person") and \
+                        pronoun_gender(subj) in (None, pronoun_gender(tok)):
+                    return self.resolve_pronoun(subj, speaker, depth + 1)
+                continue
+            found = self.actor(subj, speaker, depth=1)
+            if fit := [e for e in found if accept(e)]:
+                return (fit[0],)
+            if not found and self._same_kind(subj, tok, kind):
+                return ()                 # "Protesters gathered. They wept.": no one named
+        found = self._before(tok, accept, window=_PRONOUN_WINDOW)
         return (found,) if found else ()
 
-    def last_speaker(self, tok: Token, speakers: dict[int, Entity]) -> Entity | None:
-        """For "he said": the last person who spoke before ``tok`` (token index → speaker)."""
-        earlier = [i for i in speakers if i < tok.i and tok.i - i < _SPEAKER_WINDOW]
-        return speakers[max(earlier)] if earlier else None
+    def agrees(self, pronoun: Token, ent: Entity) -> bool:
+        """Whether ``ent`` can be what ``pronoun`` stands for (kind, and gender where known)."""
+        if pronoun.lower_ in PERSON_PRONOUNS:
+            g = self._genders.get(ent.key)
+            return ent.type == "Person" and (g is None or g == pronoun_gender(pronoun))
+        return ent.type == "Organization" or ent.subtype in _ACTOR_PLACES
+
+    @staticmethod
+    def _same_kind(subj: Token, pronoun: Token, kind: str) -> bool:
+        """Whether an unnamed subject could be what the pronoun stands for: a person noun for
+        he/she ("the official"), a plural for they ("protesters"), a singular thing for it."""
+        if subj.pos_ not in ("NOUN", "PROPN"):
+            return False
+        lemma = subj.lemma_.lower()
+        if kind == "person":
+            return lemma in _person_nouns()
+        if pronoun.lower_ in GROUP_PRONOUNS:
+            return subj.tag_ in ("NNS", "NNPS") or lemma in _person_nouns()
+        return subj.tag_ in ("NN", "NNP") and lemma not in _person_nouns()
+
+    def last_speaker(self, tok: Token, speakers: dict[int, Entity], pronoun: Token | None = None) -> Entity | None:
+        """For "he said": the last person who spoke before ``tok`` (token index → speaker) and
+        agrees with the pronoun, if one is given ("she said" is not the last man who spoke)."""
+        for i in sorted((i for i in speakers if i < tok.i and tok.i - i < _SPEAKER_WINDOW), reverse=True):
+            if pronoun is None or self.agrees(pronoun, speakers[i]):
+                return speakers[i]
+        return None
 
     def resolve_title(self, tok: Token) -> Entity | None:
         """'the minister' → the last person called minister before it."""

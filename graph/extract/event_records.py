@@ -62,8 +62,8 @@ def _same_fact(a: Draft, b: Draft, affiliations=dict) -> bool:
     if a.trig.root in _AGENTLESS_ROOTS:          # the same violence: same victims, no other agent
         if not a.targets or _keys(a.targets) != _keys(b.targets) or _event_word(a) != _event_word(b):
             return False
-        if a.agents and b.agents and not _keys(a.agents) & _keys(b.agents):
-            return False
+        if bool(a.agents) != bool(b.agents) or a.agents and not _keys(a.agents) & _keys(b.agents):
+            return False                         # an attack someone claimed is not one no one did
     elif not a.agents or _event_word(a) != _event_word(b) or not _same_actors(a, b, affiliations):
         return False
     if _sentence(a.trig.token) == _sentence(b.trig.token) or a.negated != b.negated:

@@ -102,6 +102,8 @@ def _verb_code(tok: Token, lex: EventLexicon) -> tuple[str | None, bool]:
     for p in parts:
         if (c := lex.pattern_code(lemma, p, "", "")) is not None:
             return c, False
+    if any(c.dep_ == "oprd" for c in tok.children):
+        return NO_EVENT, True                    # "calling Rabin a traitor": a naming, not an act
     return lex.code(lemma, "", "VERB"), True
 
 

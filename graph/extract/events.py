@@ -242,7 +242,7 @@ def _said_by_last_speaker(d: Draft, idx: ActorIndex, person_speakers: dict[int, 
     verb = d.trig.token
     subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     if subj is not None and subj.lower_ in _SPEAKING_PRONOUNS:
-        if (who := idx.last_speaker(verb, person_speakers)) is not None:
+        if (who := idx.last_speaker(verb, person_speakers, subj)) is not None:
             d.agents = (who,)
     if d.agents and d.agents[0].type == "Person":
         person_speakers[verb.i] = d.agents[0]

@@ -141,6 +141,13 @@ CASES = [
     # parties named together meet each other
     ("North Korean and US officials will meet in New York.", "meet", "03", "North Korea", "United States",
      None, None, "planned", False),
+    # a pronoun continues the subject before it, and agrees with it in kind and gender
+    ("Madeleine Albright met Kenneth Piernick in Nairobi. She said the FBI had questioned 100 people.",
+     "said", "01", "Madeleine Albright", None, None, None, "asserted", False),
+    ("Mr. Piernick met Ms. Albright in Nairobi. She praised the Kenyan police.", "praised", "05", "Albright",
+     "Kenya", None, None, "asserted", False),
+    ("The Iraqi leadership met Jordan's King Hussein. It accused Kuwait of stealing oil.", "accused", "11",
+     "Iraq", "Kuwait", None, None, "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -208,6 +215,11 @@ NOT_AGENTS = [
     # people of a country who do not act for it: fishermen, exiles
     ("Two American fishermen rescued Elian Gonzalez.", "rescued", "United States"),
     ("Cuban exiles protested in Miami on Sunday.", "protested", "Cuba"),
+    # a pronoun whose subject before it names no one names no one
+    ("The relatives met officials of the Justice Department on Monday. They appealed to the court.", "appealed",
+     "Justice Department"),
+    ("Protesters gathered outside the White House. They yelled and wept.", "wept", "White House"),
+    ("The police arrested IRA members in Belfast. They said the men were armed.", "said", "Irish Republican Army"),
     # who dies undergoes it
     ("The American ambassador Prudence Bushnell died in the blast in Nairobi.", "died", "Prudence Bushnell"),
 ]
@@ -375,4 +387,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person"}

@@ -51,6 +51,7 @@ _OBJECT_DEPS = {"dobj", "dative", "iobj"}
 _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "acomp"}
 _NOUN_AGENT_DEPS = {"poss", "amod", "compound"}
 _STATEMENT_ROOT = "01"
+_STATEMENT = "010"
 _AGENTLESS_ROOTS = {"18", "19", "20"}
 _REPORTED_DEPS = {"ccomp", "parataxis"}
 _ACTOR_PLACES = {"Country"}
@@ -112,6 +113,9 @@ def _draft_all(triggers: list[Trigger], by_token, idx: ActorIndex, lex: EventLex
         if (trig.root == _CONSULT_ROOT or trig.code == _MEET_INTENT) and len(d.agents) > 1 and not d.targets:
             d.agents, d.targets = d.agents[:1], d.agents[1:]   # "X and Y officials met": each other
         d.places = _places(trig, idx, lex)
+        if trig.bare and not d.targets and lex.cue(trig.token.lemma_.lower(), "says") is not None and \
+                any(c.dep_ in _REPORTED_DEPS for c in trig.token.children):
+            trig.code = _STATEMENT       # "officials claim they see signs": what they say
         d.modality, d.negated = modality_of(trig, lex), is_negated(trig, lex)
         d.lexical_root = trig.root
         trig.code = lex.recode(trig.code, d.modality, d.negated)

@@ -148,6 +148,11 @@ CASES = [
      "Kenya", None, None, "asserted", False),
     ("The Iraqi leadership met Jordan's King Hussein. It accused Kuwait of stealing oil.", "accused", "11",
      "Iraq", "Kuwait", None, None, "asserted", False),
+    # a verb that reports a claim with a that-clause is a statement, whatever else it may code
+    ("Fidel Castro argued that the United States had kidnapped the boy.", "argued", "01", "Fidel Castro", None,
+     None, None, "asserted", False),
+    ("Ehud Olmert suggested Israel might be willing to withdraw.", "suggested", "01", "Ehud Olmert", None, None,
+     None, "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -387,4 +392,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says"}

@@ -20,6 +20,7 @@ from .event_triggers import Trigger, particle_of
 __all__ = ["clause_of", "assign_times", "modality_of", "is_negated", "report_of"]
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "parataxis"}
+_NOUN_MODIFIER_DEPS = {"poss", "compound", "amod", "nmod"}   # "last Friday's bombings"
 _REPORT_DEPS = {"ccomp", "parataxis", "conj", "xcomp", "advcl"}
 _SIMULTANEOUS = {"as", "when", "while"}
 _AUX_DEPS = {"aux", "auxpass"}
@@ -47,6 +48,7 @@ def _timex_root(doc: Doc, t: TimeExpression) -> Token | None:
 def assign_times(doc: Doc, triggers: list[Trigger], timexes, bounds) -> dict[int, TimeExpression]:
     """Trigger index (in ``triggers``) → its own time expression."""
     owner: dict[int, int] = {}
+    own = {t.i for trig in triggers for t in (trig.token, trig.noun) if t is not None}
     for n, trig in enumerate(triggers):
         for tok in trig.tokens:
             owner.setdefault(tok.i, n)
@@ -56,7 +58,10 @@ def assign_times(doc: Doc, triggers: list[Trigger], timexes, bounds) -> dict[int
             continue
         tok, hit = root, None
         while tok.head.i != tok.i:
-            tok = tok.head
+            below, tok = tok, tok.head
+            if tok.pos_ in ("NOUN", "PROPN") and below.dep_ in _NOUN_MODIFIER_DEPS and \
+                    (tok.i not in owner or tok.i not in own):
+                break                            # "probing last Friday's bombings": the bombings' time
             if tok.i in owner:
                 hit = owner[tok.i]
                 break

@@ -153,6 +153,13 @@ CASES = [
      None, None, "asserted", False),
     ("Ehud Olmert suggested Israel might be willing to withdraw.", "suggested", "01", "Ehud Olmert", None, None,
      None, "asserted", False),
+    # a time inside a noun phrase is the noun's: it does not date the verb above it
+    ("Probing last Friday's bombings, Madeleine Albright met Kenyan officials on Tuesday.", "Probing", "09",
+     "Madeleine Albright", None, None, None, "asserted", False),
+    ("President Bill Clinton Saturday vowed to find the bombers.", "vowed", "03", "Bill Clinton", None, None,
+     "2016-12-10", "asserted", False),
+    ("Hezbollah vowed to retaliate against Israel.", "vowed", "13", "Hezbollah", "Israel", None, None,
+     "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]

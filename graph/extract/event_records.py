@@ -38,6 +38,7 @@ class Draft:
     modality: str = "asserted"
     negated: bool = False
     lexical_root: str = ""                       # the root before modality recoded it
+    negation_coded: bool = False                 # the code says the negation ("will not meet": 125)
 
 
 def unique(items):
@@ -186,5 +187,6 @@ def to_event(group: list[Draft], document: Document) -> Event:
     return Event(key=f"{document.id}/{mentions[0].start}", label=_label(roles), cameo=codes[0],
                  mentions=mentions, agents=tuple(e.key for e in roles.agents),
                  targets=tuple(e.key for e in roles.targets), places=places, timex=timex,
-                 begin=begin, end=end, modality=modality, negated=first.negated,
+                 begin=begin, end=end, modality=modality,
+                 negated=first.negated and not first.negation_coded,
                  sentence=sent)

@@ -35,6 +35,8 @@ _OBJECT_DEPS = {"dobj", "nsubjpass"}
 _REPORT_ROOT = "01"
 _INTENT_ROOT = "03"
 _THREAT_ROOT = "13"
+_REJECT_ROOT = "12"
+_DECLINE_COMMENT = "011"
 _VERB_TAGS = {"VERB"}
 _PURPOSE_MARKS = {"so"}
 _SUBJECT_OR_AUX = {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl"}
@@ -130,6 +132,8 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
             code, bare = _verb_code(tok, lex)
         elif tok.pos_ == "NOUN":
             code = _noun_code(tok, lex)
+        if bare and code and code[:2] == _REJECT_ROOT and _declines_comment(tok, lex):
+            code = _DECLINE_COMMENT
         if code and code != NO_EVENT and not _backgrounded(tok) and not _hypothetical(tok, lex) \
                 and not _frame(tok, code, lex) and not _topic(tok, lex):
             found[tok.i] = Trigger(tok, code, bare=bare)
@@ -173,6 +177,11 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
         if content.noun is not None:
             h.absorbed.append(content.noun)
     return [t for i, t in sorted(found.items()) if i not in owner]
+
+
+def _declines_comment(tok: Token, lex: EventLexicon) -> bool:
+    """"declined to discuss details", "refused to identify himself": declining comment (011)."""
+    return any(c.dep_ == "xcomp" and lex.cue(_lemma(c), "comment") is not None for c in tok.children)
 
 
 def _intended(code: str, content: str, lex: EventLexicon) -> str:

@@ -118,7 +118,9 @@ def _draft_all(triggers: list[Trigger], by_token, idx: ActorIndex, lex: EventLex
             trig.code = _STATEMENT       # "officials claim they see signs": what they say
         d.modality, d.negated = modality_of(trig, lex), is_negated(trig, lex)
         d.lexical_root = trig.root
-        trig.code = lex.recode(trig.code, d.modality, d.negated)
+        recoded = lex.recode(trig.code, d.modality, d.negated)
+        d.negation_coded = d.negated and recoded != trig.code     # a rejection happened: not negated
+        trig.code = recoded
         by_trigger[id(trig)] = d
     return by_trigger
 

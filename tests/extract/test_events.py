@@ -160,6 +160,11 @@ CASES = [
      "2016-12-10", "asserted", False),
     ("Hezbollah vowed to retaliate against Israel.", "vowed", "13", "Hezbollah", "Israel", None, None,
      "asserted", False),
+    # declining to say something is declining comment (011), a code that says the refusal
+    ("Kenneth Piernick declined to discuss details.", "declined", "01", "Kenneth Piernick", None, None, None,
+     "asserted", False),
+    ("Fidel Castro did not comment on the report.", "comment", "01", "Fidel Castro", None, None, None,
+     "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -399,4 +404,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says", "comment"}

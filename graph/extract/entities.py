@@ -37,6 +37,7 @@ __all__ = ["find_entities", "mention_spans"]
 
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,7}$")
+_GIVEN = "given:"                        # group key prefix of a name after "King", "Prince" ...
 
 
 @dataclass
@@ -131,44 +132,58 @@ def _attach_bare_states(pending: list[Candidate], by_key: dict) -> None:
 
 
 def _cluster_names(cands: list[Candidate]) -> list[_Cluster]:
-    """Group unresolved names: same surface, short forms of a longer name, acronyms."""
+    """Group unresolved names: same surface, short forms of a longer name, acronyms. A short form
+    that fits two names ("Castro" after "Raul Castro" and "Fidel Castro", "Hussein" after "King
+    Hussein" and "Saddam Hussein") goes, mention by mention, to the one named last before it."""
     groups: dict[str, _Cluster] = {}
     for c in cands:
-        groups.setdefault(surface_key(c.text), _Cluster()).cands.append(c)
+        key = surface_key(c.text)
+        groups.setdefault(_GIVEN + key if c.given_name else key, _Cluster()).cands.append(c)
     # longest first, so "Cavusoglu" finds "Mevlut Cavusoglu"
     keys = sorted(groups, key=lambda k: (-len(k.split()), k))
     merged: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}
     for k in keys:
-        words = k.split()
-        for longer in keys:
-            if longer == k or len(longer.split()) <= len(words) or merged.get(longer, longer) != longer:
-                continue
-            if _shortens(words, longer.split(), groups[longer]) or \
-                    _is_acronym_of(groups[k].cands[0].text, groups[longer].cands[0].text):
-                merged[k] = longer
-                break
-    out = []
+        words = k.removeprefix(_GIVEN).split()
+        fits = [longer for longer in keys
+                if longer != k and len(longer.split()) > len(words) and merged.get(longer, longer) == longer
+                and (_shortens(words, longer.split(), groups[longer], given=k.startswith(_GIVEN))
+                     or _is_acronym_of(groups[k].cands[0].text, groups[longer].cands[0].text))]
+        if not k.startswith(_GIVEN) and _GIVEN + k in groups:
+            fits.append(_GIVEN + k)                # "Hussein" after "King Hussein"
+        if len(fits) == 1:
+            merged[k] = fits[0]
+        elif fits:
+            shared[k] = fits
+    for k, fits in shared.items():
+        for c in groups[k].cands:
+            groups[_last_named(c, fits, groups)].cands.append(c)
     for k in keys:
         target = k
         while target in merged:
             target = merged[target]
         if target != k:
             groups[target].cands.extend(groups[k].cands)
-    for k in keys:
-        if k not in merged:
-            out.append(groups[k])
-    return out
+    return [groups[k] for k in keys if k not in merged and k not in shared]
 
 
-def _shortens(words: list[str], longer: list[str], cluster: _Cluster) -> bool:
+def _last_named(c: Candidate, keys: list[str], groups: dict[str, _Cluster]) -> str:
+    """Of the names in ``keys``, the one mentioned last before ``c`` (else the first one after)."""
+    def last_before(k):
+        starts = [x.start for x in groups[k].cands if x.start < c.start]
+        return max(starts) if starts else -1 - min(x.start for x in groups[k].cands)
+    return max(keys, key=last_before)
+
+
+def _shortens(words: list[str], longer: list[str], cluster: _Cluster, given: bool = False) -> bool:
     """'cavusoglu' shortens 'mevlut cavusoglu'; 'ban' shortens 'ban ki moon'; 'helmand'
-    shortens 'helmand province'."""
+    shortens 'helmand province'; a given name ('King Hussein') only a name it begins."""
     n = len(words)
     if longer[:n] == words and len(longer) == n + 1 and longer[-1] in place_cues()[1]:
         return True
     if not any(c.label == "PERSON" and c.tokens > 1 for c in cluster.cands):
         return False                     # only a full personal name has short forms
-    return longer[-n:] == words or longer[:n] == words
+    return longer[:n] == words or not given and longer[-n:] == words
 
 
 def _is_acronym_of(short: str, long: str) -> bool:

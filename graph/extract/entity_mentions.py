@@ -35,9 +35,13 @@ class Candidate:
     tokens: int = 1
     place_cue: bool = False
     after_title: bool = False        # "Mayor Eli Moyal": a person
+    given_name: bool = False         # "King Hussein": a given name, not a surname
     country: GazEntry | None = None  # for state mentions: whose state
 
 
+
+
+_LANGUAGE_NOUNS = frozenset({"language", "dialect", "tongue"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,11 +84,13 @@ def _name_candidates(doc: Doc, gaz) -> list[Candidate]:
         if ent.label_ not in LABEL_TYPES:
             continue
         span = clean_span(ent, title_words())
-        if span is None or not any(c.isupper() for c in span.text) or _ends_a_title(doc, span):
+        if span is None or not any(c.isupper() for c in span.text) or _ends_a_title(doc, span) \
+                or _is_language(span):
             continue
         cand = Candidate(span.start_char, span.end_char, span.text, ent.label_, tokens=len(span))
         cand.place_cue = _has_place_cue(doc, span, before_cues, after_cues)
         cand.after_title = _after_title(doc, span)
+        cand.given_name = _after_given_name_title(doc, span)
         _resolve_with_gazetteer(cand, span, gaz)
         if cand.label in ("NORP", "LANGUAGE") and cand.entry is None and not cand.place_cue \
                 and cand.kind != "demonym" and cand.text not in name_words:
@@ -113,6 +119,18 @@ def _after_title(doc: Doc, span: Span) -> bool:
     titles = title_words()
     return any(span.start - n >= 0 and tuple(t.lower_ for t in doc[span.start - n:span.start]) in titles
                for n in range(1, 5))
+
+
+@functools.lru_cache(maxsize=1)
+def _given_name_titles() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(r["title"].split()) for r in read_table("en/entities/given_name_titles.tsv"))
+
+
+def _after_given_name_title(doc: Doc, span: Span) -> bool:
+    """Whether a title that takes a given name comes right before ``span`` ("King Hussein")."""
+    titles = _given_name_titles()
+    return any(span.start - n >= 0 and tuple(t.lower_ for t in doc[span.start - n:span.start]) in titles
+               for n in (1, 2))
 
 
 def _unlabelled_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -184,6 +202,17 @@ def _has_place_cue(doc: Doc, span: Span, before: set, after: set) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in after
 
 
+def _is_language(span: Span) -> bool:
+    """A language, not a people or its country: "spoke in Spanish", "switching to English", "the
+    Persian language", "Spanish-language radio"."""
+    root, doc = span.root, span.doc
+    if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in _LANGUAGE_NOUNS:
+        return True
+    if doc.text[span.end_char:span.end_char + 10].lower().startswith(("-language", "-speaking")):
+        return True
+    return root.ent_type_ == "LANGUAGE" and root.dep_ != "amod"
+
+
 def _add_gazetteer_matches(doc: Doc, gaz, cands: list[Candidate]) -> list[Candidate]:
     """Gazetteer names and demonyms spaCy did not tag ("Turkish" as ADJ, an acronym)."""
     taken = [(c.start, c.end) for c in cands]
@@ -201,7 +230,7 @@ def _add_gazetteer_matches(doc: Doc, gaz, cands: list[Candidate]) -> list[Candid
         _resolve_with_gazetteer(cand, span, gaz)
         if cand.entry is None:
             continue
-        if cand.kind == "demonym" and span.root.pos_ not in ("ADJ", "PROPN", "NOUN"):
+        if cand.kind == "demonym" and (span.root.pos_ not in ("ADJ", "PROPN", "NOUN") or _is_language(span)):
             continue
         cands.append(cand)
         taken.append((cand.start, cand.end))

@@ -94,6 +94,28 @@ def test_mentions_index_the_text(entities_of):
     ("He may leave in May.", "May"),
     ("Home Secretary Charles Clarke said the law would change.", "Home"),
     ("Secretary of State Condoleezza Rice arrived.", "State"),
+    # languages are not their peoples' countries
+    ("Juan Miguel Gonzalez spoke in Spanish.", "Spanish"),
+    ("Switching to English, he thanked the crowd.", "English"),
+    ("Miami's Spanish-language radio stations buzzed.", "Spanish"),
+    ("It is a dialect of the Persian language.", "Persian"),
 ])
 def test_not_entities(entities_of, text, surface):
     assert surface not in _by_surface(entities_of(text))
+
+
+# (text, surface form, the label of the entity of each of its mentions in order)
+SHARED_NAMES = [
+    # a surname two people share goes to the one named last before it
+    ("Raul Castro met reporters. His brother Fidel Castro spoke later. Castro said the boy must return. "
+     "Raul Castro left. Castro said nothing.", "Castro", ["Fidel Castro", "Raul Castro"]),
+    # a name after a title that takes a given name is not a surname
+    ("President Bush met King Hussein of Jordan on Thursday. Iraq's Saddam Hussein sent troops to Kuwait. "
+     "Hussein said they would stay.", "Hussein", ["Hussein", "Saddam Hussein"]),
+]
+
+
+@pytest.mark.parametrize("text, surface, labels", SHARED_NAMES)
+def test_shared_names(entities_of, text, surface, labels):
+    mentions = sorted((m.start, e.label) for e in entities_of(text) for m in e.mentions if m.text == surface)
+    assert [label for _, label in mentions] == labels

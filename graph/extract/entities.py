@@ -85,7 +85,7 @@ def _cluster(cands: list[Candidate], gaz) -> list[_Cluster]:
         else:
             loose.append(c)
     _attach_bare_states(pending_states, by_key)
-    for n, cl in enumerate(_cluster_names(loose)):
+    for n, cl in enumerate(_cluster_names(loose, gaz)):
         if (known := _compass_country(cl, by_key) or _expanded_acronym(cl, by_key)) is not None:
             known.cands.extend(cl.cands)
         else:
@@ -131,14 +131,19 @@ def _attach_bare_states(pending: list[Candidate], by_key: dict) -> None:
         target.state_kinds.add(c.label)
 
 
-def _cluster_names(cands: list[Candidate]) -> list[_Cluster]:
-    """Group unresolved names: same surface, short forms of a longer name, acronyms. A short form
+def _cluster_names(cands: list[Candidate], gaz=None) -> list[_Cluster]:
+    """Group unresolved names: same surface, short forms of a longer name, acronyms (spelled out
+    or in brackets after the name: "the Federal Bureau of Investigation (FBI)"), a body's name
+    with its country before it ("U.S. Immigration and Naturalization Service"). A short form
     that fits two names ("Castro" after "Raul Castro" and "Fidel Castro", "Hussein" after "King
     Hussein" and "Saddam Hussein") goes, mention by mention, to the one named last before it."""
     groups: dict[str, _Cluster] = {}
     for c in cands:
         key = surface_key(c.text)
+        if gaz is not None and (core := _without_country(c, gaz)):
+            key = core                       # "U.S. Immigration ..." is "Immigration ..."
         groups.setdefault(_GIVEN + key if c.given_name else key, _Cluster()).cands.append(c)
+    _join_bracketed_acronyms(cands, groups)
     # longest first, so "Cavusoglu" finds "Mevlut Cavusoglu"
     keys = sorted(groups, key=lambda k: (-len(k.split()), k))
     merged: dict[str, str] = {}
@@ -148,7 +153,8 @@ def _cluster_names(cands: list[Candidate]) -> list[_Cluster]:
         fits = [longer for longer in keys
                 if longer != k and len(longer.split()) > len(words) and merged.get(longer, longer) == longer
                 and (_shortens(words, longer.split(), groups[longer], given=k.startswith(_GIVEN))
-                     or _is_acronym_of(groups[k].cands[0].text, groups[longer].cands[0].text))]
+                     or _is_acronym_of(groups[k].cands[0].text, groups[longer].cands[0].text)
+                     or _is_acronym_of(groups[k].cands[0].text, longer))]   # "U.S. [F]ederal [B]ureau ..."
         if not k.startswith(_GIVEN) and _GIVEN + k in groups:
             fits.append(_GIVEN + k)                # "Hussein" after "King Hussein"
         if len(fits) == 1:
@@ -165,6 +171,34 @@ def _cluster_names(cands: list[Candidate]) -> list[_Cluster]:
         if target != k:
             groups[target].cands.extend(groups[k].cands)
     return [groups[k] for k in keys if k not in merged and k not in shared]
+
+
+def _without_country(c: Candidate, gaz) -> str | None:
+    """The key of an organisation's name without the country that leads it ("U.S. Federal Bureau
+    of Investigation" → "federal bureau of investigation"), or None."""
+    words = c.text.split()
+    if c.label not in ("ORG", None) or len(words) < 3:
+        return None
+    first = gaz.lookup(words[0]) or gaz.demonym(words[0])
+    if first is None or first.subtype != "Country" or not words[1][:1].isupper():
+        return None
+    return surface_key(" ".join(words[1:]))
+
+
+def _join_bracketed_acronyms(cands: list[Candidate], groups: dict[str, _Cluster]) -> None:
+    """'... Investigation (FBI)': the acronym in brackets right after a name is that name's."""
+    key_of = {id(c): k for k, g in groups.items() for c in g.cands}
+    by_end = {c.end: c for c in cands}
+    for c in cands:
+        if not _ACRONYM.match(c.text):
+            continue
+        name = by_end.get(c.start - 2)
+        if name is None or name is c or key_of[id(name)] == key_of[id(c)]:
+            continue
+        src, dst = key_of[id(c)], key_of[id(name)]
+        if src in groups and dst in groups and all(_ACRONYM.match(x.text) for x in groups[src].cands):
+            groups[dst].cands.extend(groups.pop(src).cands)
+            key_of.update({id(x): dst for x in groups[dst].cands})
 
 
 def _last_named(c: Candidate, keys: list[str], groups: dict[str, _Cluster]) -> str:

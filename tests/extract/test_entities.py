@@ -37,6 +37,15 @@ RESOLUTION = [
      "Organization"),
     ("UN Secretary-General Ban Ki-moon spoke.", "UN", "United Nations", "Organization"),
     ("NATO said the soldier was killed.", "NATO", "North Atlantic Treaty Organization", "Organization"),
+    # an acronym in brackets after a name is that name's, whatever its letters; a body's name with
+    # its country before it is the same body
+    ("The Islamic Salvation Front (FIS) called a strike. The FIS said the army had arrested its leaders.",
+     "FIS", "Islamic Salvation Front", "Organization"),
+    ("The U.S. Federal Bureau of Investigation (FBI) sent agents. The FBI said the bombs were similar.",
+     "FBI", "U.S. Federal Bureau of Investigation", "Organization"),
+    ("The U.S. Immigration and Naturalization Service ruled. The Immigration and Naturalization Service "
+     "said the boy must go.", "Immigration and Naturalization Service", "U.S. Immigration and Naturalization Service",
+     "Organization"),
     # demonyms that name an actor stand for their country
     ("Cavusoglu said Turkish officials often met with their Russian counterparts.",
      "Turkish", "Turkey", "Place"),

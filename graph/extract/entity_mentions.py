@@ -42,6 +42,8 @@ class Candidate:
 
 
 _LANGUAGE_NOUNS = frozenset({"language", "dialect", "tongue"})
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "central", "northeastern", "northwestern", "southeastern", "southwestern"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,7 +85,7 @@ def _name_candidates(doc: Doc, gaz) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
             continue
-        span = clean_span(ent, title_words())
+        span = clean_span(_with_name_modifier(ent, gaz), title_words())
         if span is None or not any(c.isupper() for c in span.text) or _ends_a_title(doc, span) \
                 or _is_language(span):
             continue
@@ -181,6 +183,11 @@ def _resolve_with_gazetteer(cand: Candidate, span: Span, gaz) -> None:
         entry = gaz.demonym(cand.text)
         if entry is not None:
             cand.kind = "demonym"
+    words = cand.text.split(maxsplit=1)
+    if entry is None and len(words) == 2 and words[0].lower() in _COMPASS_WORDS:
+        entry = gaz.lookup(words[1])          # "Northern Syria", "Western Iraq": that country
+        if entry is not None and entry.type != "Place":
+            entry = None
     cand.entry = entry
 
 
@@ -200,6 +207,21 @@ def _has_place_cue(doc: Doc, span: Span, before: set, after: set) -> bool:
         if span.start >= n and tuple(t.lower_ for t in doc[span.start - n:span.start]) == cue:
             return True
     return span.end < len(doc) and doc[span.end].lower_ in after
+
+
+def _with_name_modifier(ent: Span, gaz) -> Span:
+    """A place name with the capitalised word before it that spaCy left out and that modifies it:
+    "Little Havana" is not Havana, "Greater London" not London. Not a demonym, title or other
+    name ("Syrian Aleppo", "President Obama"), nor a sentence's first word."""
+    if ent.label_ not in ("GPE", "LOC", "FAC") or ent.start == 0:
+        return ent
+    prev = ent.doc[ent.start - 1]
+    if not (prev.is_title and prev.is_alpha) or prev.is_sent_start or prev.ent_type_ \
+            or prev.dep_ not in ("compound", "amod") or prev.head.i not in range(ent.start, ent.end) \
+            or (prev.lower_,) in title_words() or gaz.demonym(prev.text) or gaz.lookup(prev.text) \
+            or prev.lower_ in _COMPASS_WORDS:   # "Northern Syria" is still Syria
+        return ent
+    return ent.doc[ent.start - 1:ent.end]
 
 
 def _is_language(span: Span) -> bool:

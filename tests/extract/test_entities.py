@@ -37,6 +37,9 @@ RESOLUTION = [
      "Organization"),
     ("UN Secretary-General Ban Ki-moon spoke.", "UN", "United Nations", "Organization"),
     ("NATO said the soldier was killed.", "NATO", "North Atlantic Treaty Organization", "Organization"),
+    # a capitalised word spaCy left out of a place name is part of it, a compass word is not
+    ("Protesters gathered in Little Havana on Sunday.", "Little Havana", "Little Havana", "Place"),
+    ("Turkish troops entered Northern Syria.", "Northern Syria", "Syria", "Place"),
     # an acronym in brackets after a name is that name's, whatever its letters; a body's name with
     # its country before it is the same body
     ("The Islamic Salvation Front (FIS) called a strike. The FIS said the army had arrested its leaders.",

@@ -100,7 +100,11 @@ def _ends_phrase(doc: Doc, m: Ment) -> bool:
 
 
 def _in_list(doc: Doc, ix: Index, first: Ment, second: Ment, sent) -> bool:
-    """Whether "A, B" is part of a list of places ("Kabul, Kandahar and Helmand")."""
+    """Whether "A, B" is part of a list of places ("Kabul, Kandahar and Helmand"); never where B
+    is an abbreviated state ("Oklahoma City, Okla., and Birmingham, Ala.")."""
+    if doc[second.end - 1].text.endswith(".") and len(doc[second.start:second.end].text) <= 6:
+        return False
+
     def place_at(i: int) -> bool:
         m = ix.at_start.get(i)
         return m is not None and m.entity.type == "Place"

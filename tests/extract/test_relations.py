@@ -133,6 +133,11 @@ FOUND = [
     ("The governor of Helmand province was safe. The attack took place at the house in Lashkargah, "
      "the provincial capital.",
      {("Lashkargah", "containedInPlace", "Helmand")}),
+    # a town and its state or province, also abbreviated, also in a list of such pairs
+    ("The Southern Poverty Law Center is based in Montgomery, Alabama.", {("Montgomery", "containedInPlace", "Alabama")}),
+    ("Officials in Oklahoma City, Okla., and Birmingham, Ala., said the bombs were similar.",
+     {("Oklahoma City", "containedInPlace", "Oklahoma"), ("Birmingham", "containedInPlace", "Alabama")}),
+    ("Slepian was shot at his home in Amherst, N.Y., on Friday.", {("Amherst", "containedInPlace", "New York State")}),
     # location
     ("The Britain-based Syrian Observatory for Human Rights said 60 civilians were killed.",
      {("Syrian Observatory for Human Rights", "location", "United Kingdom")}),

@@ -33,6 +33,7 @@ __all__ = ["ActorIndex"]
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "npadvmod"}
 _ROLE_PREPS = {"of", "for", "from"}
 _PRONOUN_WINDOW = 3                  # sentences back for the nearest agreeing mention
+_PRONOUN_CHAIN = 4                   # pronouns resolved through one another at most
 _RELATIVE_TAGS = {"WP", "WDT"}
 _REFLEXIVES = {"himself", "herself", "itself", "themselves"}
 _SPEAKER_PRONOUNS = {"i", "me", "my", "we", "us", "our", "ourselves"}
@@ -127,6 +128,7 @@ class ActorIndex:
         self._starts = [s[0] for s in starts]
         self._titles = self._person_titles()
         self._genders = genders(doc, starts)
+        self._resolving: set[int] = set()
 
     # ------------------------------------------------------------------ lookup
 
@@ -186,8 +188,19 @@ class ActorIndex:
             kind = "group"
         else:
             return ()
+        if tok.i in self._resolving or len(self._resolving) >= _PRONOUN_CHAIN:
+            return ()                     # "the aides of his brother": his is inside the subject;
+        self._resolving.add(tok.i)        # and a chain of pronouns ends a few sentences back
+        try:
+            return self._antecedent(tok, kind, speaker, depth)
+        finally:
+            self._resolving.discard(tok.i)
+
+    def _antecedent(self, tok: Token, kind: str, speaker: tuple[Entity, ...], depth: int) -> tuple[Entity, ...]:
         accept = lambda e: self.agrees(tok, e)
         for subj in antecedent_subjects(tok):
+            if subj.left_edge.i <= tok.i <= subj.right_edge.i:
+                continue                  # the pronoun is part of that subject
             if subj.pos_ == "PRON":
                 if depth < 2 and (subj.lower_ in PERSON_PRONOUNS) == (kind == "person") and \
                         pronoun_gender(subj) in (None, pronoun_gender(tok)):

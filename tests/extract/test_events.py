@@ -251,6 +251,21 @@ def test_not_the_agent(nlp, text, word, name):
     assert not [e for e in at_word if name in {labels[k] for k in e.agents}]
 
 
+def test_a_long_chain_of_pronouns_ends(nlp):
+    """Each "its" continues the subject before it, whose own "its" continues the one before: the
+    chain is cut after a few links rather than recursing back through the whole article (which
+    ran out of stack on real transcripts)."""
+    import sys
+    text = "Hamas met Fatah in Gaza. " + "Its leaders said its fighters attacked. " * 200
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(400)               # a deep chain fails fast instead of at 1000 frames
+    try:
+        events, labels = analyse(nlp, text)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert events and all(labels[k] in ("Hamas", "Fatah") for e in events for k in e.agents)
+
+
 @pytest.mark.parametrize("text, word", NOT_EVENTS)
 def test_not_an_event(nlp, text, word):
     events, _ = analyse(nlp, text)

@@ -1,7 +1,8 @@
 """The ``newsgraph`` command: thin commands over the library API.
 
 Exit status: 0 when everything went well, 1 when some input was skipped (each problem is one
-line on stderr naming the file and line), 2 when nothing could be done.
+line on stderr naming the file and line) or an extractor failed on a document (one line naming the
+document and the layer left empty), 2 when nothing could be done.
 """
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ def cmd_build(args) -> int:
     if not n_docs:
         print("newsgraph: no document could be read; nothing written", file=sys.stderr)
         return EXIT_FAILED
+    for warning in result.warnings:
+        print(f"newsgraph: {warning}", file=sys.stderr)
     if not args.quiet:
         n_ent = sum(1 for _, d in result.graph.nodes(data=True) if d["kind"] == "entity")
         n_ev = sum(1 for _, d in result.graph.nodes(data=True) if d["kind"] == "event")
@@ -50,7 +53,7 @@ def cmd_build(args) -> int:
               f" ({', '.join(sorted(result.outputs))})")
         if result.problems:
             print(f"{len(result.problems)} input(s) skipped: see the lines above", file=sys.stderr)
-    return EXIT_SKIPPED if result.problems else EXIT_OK
+    return EXIT_SKIPPED if result.problems or result.warnings else EXIT_OK
 
 
 def cmd_query(args) -> int:

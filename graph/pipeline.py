@@ -36,16 +36,31 @@ OUTPUT_FILES = ("graph.ttl", "graph.trig", "graph.jsonld", "graph.nt", "graph.ht
 
 
 def analyse(doc: Doc, document: Document) -> Analysis:
-    """Run every extractor over a parsed document."""
+    """Run every extractor over a parsed document.
+
+    An extractor that fails on this document (a bug, not bad input) costs its layer of this
+    document only: the layer is left empty and ``Analysis.warnings`` says so, and the build of
+    the other documents goes on.
+    """
     if document.published is None and (found := find_dateline(document.text)):
         document = dataclasses.replace(document, published=found[1])
+    warnings: list[str] = []
+
+    def attempt(layer: str, extract):
+        try:
+            return tuple(extract())
+        except Exception as err:                 # noqa: BLE001 (reported, and only this layer lost)
+            warnings.append(f"{document.id}: the {layer} extractor failed ({type(err).__name__}: {err}); "
+                            f"no {layer} for this document")
+            return ()
+
     sentences = tuple(Mention(s.start_char, s.end_char, s.text) for s in doc.sents)
-    entities = tuple(find_entities(doc))
-    timexes = tuple(find_timexes(doc, document.published))
-    relations = tuple(find_relations(doc, entities))
-    events = tuple(find_events(doc, document, entities, timexes, relations=relations))
+    entities = attempt("entities", lambda: find_entities(doc))
+    timexes = attempt("time expressions", lambda: find_timexes(doc, document.published))
+    relations = attempt("relations", lambda: find_relations(doc, entities))
+    events = attempt("events", lambda: find_events(doc, document, entities, timexes, relations=relations))
     return Analysis(document, sentences=sentences, entities=entities, timexes=timexes,
-                    events=events, relations=relations)
+                    events=events, relations=relations, warnings=tuple(warnings))
 
 
 def analyse_text(document: Document, nlp: Language | None = None) -> Analysis:
@@ -72,6 +87,11 @@ class BuildResult:
     analyses: list[Analysis]
     outputs: dict[str, Path]
     problems: list[ReadError]
+
+    @property
+    def warnings(self) -> list[str]:
+        """Layers of documents an extractor failed on (see :func:`analyse`)."""
+        return [w for a in self.analyses for w in a.warnings]
 
 
 def build(paths: Iterable[str | Path], out: str | Path | None = "out", *,

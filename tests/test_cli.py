@@ -56,3 +56,26 @@ def test_bad_date_is_a_usage_error(capsys):
         main(["build", str(SEED), "--date", "13/12/2016"])
     assert exit_.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_an_extractor_failing_on_one_document_costs_that_layer_only(tmp_path, capsys, monkeypatch):
+    """A bug that makes the event extractor fail on one document leaves that document's events
+    empty, says so on one line naming the document, and builds everything else (exit 1)."""
+    import graph.pipeline
+    real = graph.pipeline.find_events
+
+    def flaky(doc, document, *args, **kwargs):
+        if document.id == "b":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, document, *args, **kwargs)
+
+    monkeypatch.setattr(graph.pipeline, "find_events", flaky)
+    src = tmp_path / "docs.jsonl"
+    src.write_text('{"id": "a", "text": "Turkey met Russia in Ankara on Monday."}\n'
+                   '{"id": "b", "text": "Iran met Syria in Damascus on Monday."}\n', encoding="utf-8")
+    code = main(["build", str(src), "--out", str(tmp_path / "out"), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "b: the events extractor failed (RecursionError" in err
+    text = (tmp_path / "out" / "graph.nt").read_text(encoding="utf-8")
+    assert "Damascus" in text and "Ankara" in text          # both documents are in the graph

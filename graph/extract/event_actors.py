@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity
 from .entities import mention_spans
+from .event_lexicon import NO_EVENT, event_lexicon
 from .event_pronouns import (GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, antecedent_subjects, gender_words,
                              genders, pronoun_gender)
 from .event_records import sentence_of
@@ -68,8 +69,18 @@ def _acts_for(head: Token) -> bool:
     Minister of Turkey" do; "American fishermen", "Cuban exiles", "NASA watchers", "Kopp's car",
     "people from the US" do not."""
     words = _agent_nouns() | _title_words() | _nonstate_words()   # "Hezbollah guerrillas" too
-    return any(t.lemma_.lower() in words or t.lower_ in words
-               for t in [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i])
+    if any(t.lemma_.lower() in words or t.lower_ in words
+           for t in [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]):
+        return True
+    lemma = head.lemma_.lower()                  # "Israel's attack killed ten": the attacker
+    return head.pos_ == "NOUN" and lemma not in patient_nouns() and \
+        event_lexicon().code(lemma, "", "NOUN") not in (None, NO_EVENT)
+
+
+@functools.lru_cache(maxsize=1)
+def patient_nouns() -> frozenset[str]:
+    """Event nouns whose possessor undergoes them ("Rabin's murder", "Kopp's arrest")."""
+    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "patient_noun")
 
 
 @functools.lru_cache(maxsize=1)
@@ -266,8 +277,8 @@ class ActorIndex:
         for c in kids:
             if c.dep_ == "appos" and (ent := self.entity_at(c)) is not None and ent.type == "Person":
                 return (ent,)
-        if (ent := self.resolve_title(head)) is not None:
-            return (ent,)
+        if not any(self.entity_at(c) for c in _premodifiers(head)) and (ent := self.resolve_title(head)):
+            return (ent,)                 # not "the Iraqi ambassador": Iraq's, whoever was ambassador
         if _is_kin(head):
             return ()                         # "Elian's father", "his mother", "supporters of X"
         speaks = undergoer or _acts_for(head)

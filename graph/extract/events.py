@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Document, Entity, Event, TimeExpression
-from .event_actors import ActorIndex
+from .event_actors import ActorIndex, patient_nouns
 from .event_discourse import affiliations_of, continue_statements, credit_claims, read_demands, speculative
 from .event_context import assign_times, clause_of, is_negated, modality_of, report_of
 from .event_lexicon import EventLexicon, event_lexicon
@@ -190,7 +190,9 @@ def _roles(trig: Trigger, idx: ActorIndex, lex: EventLexicon,
         for c in noun.children:
             if c.dep_ in _NOUN_AGENT_DEPS:
                 found = idx.actors(c, speaker)
-                if found and c.dep_ == "compound" and (agents or verb is not None):
+                if found and c.dep_ in ("poss", "compound") and noun.lemma_.lower() in patient_nouns():
+                    targets.extend(found)             # "Rabin's murder": Rabin undergoes it
+                elif found and c.dep_ == "compound" and (agents or verb is not None):
                     targets.extend(found)
                 elif found and not agents:
                     agents.extend(found)

@@ -165,6 +165,13 @@ CASES = [
      "asserted", False),
     ("Fidel Castro did not comment on the report.", "comment", "01", "Fidel Castro", None, None, None,
      "asserted", False),
+    ("Gordon Brown warned that the economy could slow.", "warned", "01", "Gordon Brown", None, None, None,
+     "asserted", False),
+    ("Russia warned Turkey that it would respond.", "warned", "13", "Russia", "Turkey", None, None,
+     "asserted", False),
+    # an event noun stands for who does it, or, where it is done to someone, for them as target
+    ("Israel's attack on Gaza killed ten people.", "killed", "19", "Israel", None, None, None, "asserted", False),
+    ("Rabin's murder shocked Israel.", "murder", "18", None, "Rabin", None, None, "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -237,6 +244,9 @@ NOT_AGENTS = [
      "Justice Department"),
     ("Protesters gathered outside the White House. They yelled and wept.", "wept", "White House"),
     ("The police arrested IRA members in Belfast. They said the men were armed.", "said", "Irish Republican Army"),
+    # "the Iraqi ambassador" is Iraq's, not the last ambassador named
+    ("The Soviet ambassador Mikhail Sytenko met Saddam Hussein. The Iraqi ambassador to Greece accused Kuwait "
+     "of theft.", "accused", "Mikhail Sytenko"),
     # who dies undergoes it
     ("The American ambassador Prudence Bushnell died in the blast in Nairobi.", "died", "Prudence Bushnell"),
 ]
@@ -419,4 +429,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says", "comment"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says", "comment", "patient_noun"}

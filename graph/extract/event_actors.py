@@ -63,7 +63,7 @@ def _agent_nouns() -> frozenset[str]:
     return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "agent_noun")
 
 
-def _acts_for(head: Token) -> bool:
+def _acts_for(head: Token, events: bool = True) -> bool:
     """Whether a noun phrase headed by ``head`` stands for the country, body or person that
     modifies it: "Turkish officials", "Israeli army bulldozers", "Putin's spokesman", "the Foreign
     Minister of Turkey" do; "American fishermen", "Cuban exiles", "NASA watchers", "Kopp's car",
@@ -73,7 +73,7 @@ def _acts_for(head: Token) -> bool:
            for t in [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]):
         return True
     lemma = head.lemma_.lower()                  # "Israel's attack killed ten": the attacker
-    return head.pos_ == "NOUN" and lemma not in patient_nouns() and \
+    return events and head.pos_ == "NOUN" and lemma not in patient_nouns() and \
         event_lexicon().code(lemma, "", "NOUN") not in (None, NO_EVENT)
 
 
@@ -290,8 +290,8 @@ class ActorIndex:
         for c in kids:
             if c.dep_ == "appos" and depth < 2 and (found := self.actor(c, speaker, depth=depth + 1)):
                 return found
-        counted = _counts(head)
-        for c in kids if speaks or counted else ():
+        counted = _counts(head)               # "the bombing of US embassies" is not the US's
+        for c in kids if undergoer or _acts_for(head, events=False) or counted else ():
             if c.dep_ == "prep" and c.lower_ in (_ROLE_PREPS if speaks else {"of"}) and depth < 2:
                 for p in c.children:
                     if p.dep_ == "pobj":

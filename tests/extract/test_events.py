@@ -172,6 +172,7 @@ CASES = [
     # an event noun stands for who does it, or, where it is done to someone, for them as target
     ("Israel's attack on Gaza killed ten people.", "killed", "19", "Israel", None, None, None, "asserted", False),
     ("Rabin's murder shocked Israel.", "murder", "18", None, "Rabin", None, None, "asserted", False),
+
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -250,6 +251,21 @@ NOT_AGENTS = [
     # who dies undergoes it
     ("The American ambassador Prudence Bushnell died in the blast in Nairobi.", "died", "Prudence Bushnell"),
 ]
+
+
+# text, word, name: the entity called name is not a target of the event at word
+NOT_TARGETS = [
+    # what an attack is done to is no stand-in for whoever is criticised for it
+    ("Iran condemned the bombing of U.S. embassies in Kenya.", "condemned", "United States"),
+]
+
+
+@pytest.mark.parametrize("text, word, name", NOT_TARGETS)
+def test_not_the_target(nlp, text, word, name):
+    events, labels = analyse(nlp, text)
+    assert name in labels.values(), labels
+    ev = event_at(events, text, word)
+    assert name not in {labels[k] for k in ev.targets}
 
 
 @pytest.mark.parametrize("text, word, name", NOT_AGENTS)

@@ -133,9 +133,15 @@ def modality_of(trig: Trigger, lex: EventLexicon) -> str:
             for c in noun.children:
                 if c.dep_ == "amod" and (v := lex.cue(c.lower_, "qualifier")):
                     found.append(v)
-    tok, hops = verb, 0
+    tok, hops, reported = verb, 0, False
+    if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children):
+        found.append("planned")                  # "persuade Syria to attack": Syria has not yet
     while tok.dep_ in _GOVERNED_DEPS and hops < 4:
+        reported = reported or tok.dep_ == "ccomp"
         tok, hops = tok.head, hops + 1
+        if not reported:                         # "would be to launch an invasion", "could ... by
+            found.extend(v for c in tok.children  # attacking Jordan": the modal governs it too
+                         if c.dep_ in _AUX_DEPS and c.tag_ == "MD" and (v := lex.cue(c.lower_, "modal")))
         cue = next((v for kind in ("deny", "claim", "intent")
                     if (v := lex.cue(tok.lemma_.lower(), kind)) is not None), None)
         if cue is not None:

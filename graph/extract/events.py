@@ -265,11 +265,15 @@ def _pobj_actors(prep: Token, idx: ActorIndex, speaker) -> list[Entity]:
 
 
 def _inherited_subject(tok: Token, idx: ActorIndex, speaker) -> list[Entity]:
-    """The subject of the clause above ("wanted to take part", "Asked about talks, X said")."""
+    """The subject of the clause above ("wanted to take part", "Asked about talks, X said"); for
+    an infinitive after an object, that object ("persuade Syria to attack Israel": Syria)."""
     hops = 0
     while tok.dep_ in _INHERIT_DEPS and hops < 6:
-        tok = tok.head
+        below, tok = tok, tok.head
         hops += 1
+        if below.dep_ == "xcomp" and tok.pos_ == "VERB" and \
+                (obj := [c for c in tok.children if c.dep_ == "dobj" and c.i < below.i]):
+            return [e for o in obj for e in idx.actors(o, speaker)]
         if tok.pos_ in ("VERB", "AUX"):
             subj = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.lower_ != "it"]
             if not subj and tok.tag_ == "VBN":               # "Bush is scheduled to visit"

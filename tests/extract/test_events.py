@@ -173,6 +173,9 @@ CASES = [
     ("Israel's attack on Gaza killed ten people.", "killed", "19", "Israel", None, None, None, "asserted", False),
     ("Rabin's murder shocked Israel.", "murder", "18", None, "Rabin", None, None, "asserted", False),
 
+    # an infinitive after an object is that object's act, and not yet done
+    ("Iran will try to persuade Syria to attack Israel.", "attack", "13", "Syria", "Israel", None, None,
+     "planned", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -224,6 +227,9 @@ NOT_EVENTS = [
     ("Madeleine Albright helped hang a poster.", "hang"),
     ("Syria condemned the attack, calling it a crime.", "calling"),
     ("Kofi Annan said the Iraqi army will be lucky to break even.", "break"),
+    # the writer's conjecture under a modal above the event
+    ("Iraq's first option would be to launch an invasion of Saudi Arabia.", "launch"),
+    ("Iraq could escalate the crisis by attacking Jordan.", "attacking"),
     # a verb conjoined to a condition is a condition too
     ("Talks could open only after Washington establishes ties and recognizes the North.", "recognizes"),
 ]

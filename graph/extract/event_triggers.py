@@ -193,8 +193,9 @@ def _intended(code: str, content: str, lex: EventLexicon) -> str:
 
 def _backgrounded(tok: Token) -> bool:
     """A verb that states no event of its own: an adverbial passive participle ("Asked about
-    the talks, he said"), a purpose clause ("so we can find a solution") or an infinitive
-    completing a common noun ("the obligation to act")."""
+    the talks, he said"), a purpose clause ("so we can find a solution"), an infinitive
+    completing a common noun ("the obligation to act") or a relative clause in the simple present
+    describing its noun ("Hamas, which rejects Israel's existence")."""
     if tok.pos_ not in _VERB_TAGS:
         return False
     deps = {c.dep_ for c in tok.children}
@@ -207,6 +208,8 @@ def _backgrounded(tok: Token) -> bool:
     if tok.dep_ in ("acl", "relcl") and tok.head.pos_ != "PROPN" and \
             any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and "nsubj" not in deps:
         return True
+    if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not deps & {"aux", "auxpass", "neg"}:
+        return True                              # "Lloyd's List, which monitors shipping": what it does
     return False
 
 

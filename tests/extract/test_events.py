@@ -230,6 +230,9 @@ NOT_EVENTS = [
     # the writer's conjecture under a modal above the event
     ("Iraq's first option would be to launch an invasion of Saudi Arabia.", "launch"),
     ("Iraq could escalate the crisis by attacking Jordan.", "attacking"),
+    # what a relative clause in the simple present says its noun does habitually
+    ("The Lloyd's List, which monitors worldwide shipping, said Iraq's fleet has stopped trading.", "monitors"),
+    ("Hamas, which rejects Israel's existence, fired rockets at Sderot on Monday.", "rejects"),
     # a verb conjoined to a condition is a condition too
     ("Talks could open only after Washington establishes ties and recognizes the North.", "recognizes"),
 ]

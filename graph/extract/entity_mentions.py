@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from .doc_cache import text_of
 from .gazetteer import GazEntry
 from .lexicon import read_table
 from .names import clean_span, surface_key, title_words
@@ -230,7 +231,7 @@ def _is_language(span: Span) -> bool:
     root, doc = span.root, span.doc
     if root.dep_ in ("amod", "compound") and root.head.lemma_.lower() in _LANGUAGE_NOUNS:
         return True
-    if doc.text[span.end_char:span.end_char + 10].lower().startswith(("-language", "-speaking")):
+    if text_of(doc)[span.end_char:span.end_char + 10].lower().startswith(("-language", "-speaking")):
         return True
     return root.ent_type_ == "LANGUAGE" and root.dep_ != "amod"
 
@@ -277,7 +278,7 @@ def _add_state_mentions(doc: Doc, gaz, cands: list[Candidate]) -> list[Candidate
             continue
         first = min([t for t in mods if t.idx >= country_cand.start], key=lambda t: t.i)
         out = [c for c in out if c is not country_cand]
-        text = doc.text[first.idx:tok.idx + len(tok.text)]
+        text = text_of(doc)[first.idx:tok.idx + len(tok.text)]
         out.append(Candidate(first.idx, tok.idx + len(tok.text), text, kind, kind="state",
                          country=country_cand.entry, tokens=tok.i - first.i + 1))
     lowered = [t.lower_ for t in doc]
@@ -291,7 +292,7 @@ def _add_state_mentions(doc: Doc, gaz, cands: list[Candidate]) -> list[Candidate
                 continue
             if phrase[0] == "the":
                 start = doc[i + 1].idx
-            out.append(Candidate(start, end, doc.text[start:end], kind, kind="state", tokens=n))
+            out.append(Candidate(start, end, text_of(doc)[start:end], kind, kind="state", tokens=n))
     return sorted(out, key=lambda c: c.start)
 
 

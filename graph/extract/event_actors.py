@@ -26,7 +26,7 @@ from .entities import mention_spans
 from .event_lexicon import NO_EVENT, event_lexicon
 from .event_pronouns import (GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, antecedent_subjects, gender_words,
                              genders, pronoun_gender)
-from .event_records import sentence_of
+from .doc_cache import sentence_of
 from .lexicon import read_table
 
 __all__ = ["ActorIndex"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import TimeExpression
+from .doc_cache import text_of
 from .event_lexicon import EventLexicon
 from .event_triggers import Trigger, particle_of
 
@@ -79,7 +80,7 @@ def assign_times(doc: Doc, triggers: list[Trigger], timexes, bounds) -> dict[int
 def _line_break_between(doc: Doc, a: Token, b: Token) -> bool:
     """A headline, dateline or caption line never dates the line below it."""
     lo, hi = sorted((a.idx, b.idx))
-    return "\n" in doc.text[lo:hi]
+    return "\n" in text_of(doc)[lo:hi]
 
 
 def _while_clause(verb: Token) -> bool:

@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Token
 
 from .event_context import clause_of, report_of
 from .event_lexicon import EventLexicon
-from .event_records import Draft, sentence_of
+from .doc_cache import sentence_of
+from .event_records import Draft
 
 __all__ = ["affiliations_of", "continue_statements", "credit_claims", "read_demands", "speculative"]
 

@@ -31,7 +31,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity
-from .event_records import sentence_of
+from .doc_cache import sentence_of
 from .lexicon import read_table
 
 __all__ = ["PERSON_PRONOUNS", "THING_PRONOUNS", "GROUP_PRONOUNS", "genders", "pronoun_gender",

@@ -8,13 +8,13 @@ stand in different sentences; for violence, the same victims and no conflicting 
 """
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..model import Document, Entity, Event, Mention, TimeExpression
+from .doc_cache import sentence_of, text_of
 from .event_triggers import Trigger, particle_of
 from .timexes import timex_bounds
 
@@ -22,7 +22,6 @@ __all__ = ["Draft", "merge_drafts", "to_event", "unique", "sentence_of"]
 
 _STATEMENT_ROOT = "01"
 _AGENTLESS_ROOTS = {"18", "19", "20"}
-_SENTENCES = ("newsgraph", "event_sentences")   # doc.user_data key of the sentence index
 
 
 @dataclass
@@ -73,22 +72,10 @@ def _same_fact(a: Draft, b: Draft, affiliations=dict) -> bool:
     return ba is None or bb is None or ba == bb
 
 
-def sentence_of(tok: Token) -> Span:
-    """The parser's sentence of a token, from an index built once per doc (``Token.sent`` walks
-    every sentence of the doc on each call)."""
-    doc = tok.doc
-    index = doc.user_data.get(_SENTENCES)       # plain ints, so the doc still serialises
-    if index is None or index[0] != len(doc):
-        bounds = [(s.start, s.end) for s in doc.sents]
-        index = doc.user_data[_SENTENCES] = (len(doc), [b[0] for b in bounds], [b[1] for b in bounds])
-    n = bisect.bisect_right(index[1], tok.i) - 1
-    return doc[index[1][n]:index[2][n]]
-
-
 def _sentence(tok: Token) -> Mention:
     """The sentence of a token, cut at line breaks: a headline or dateline stands alone even
     where the parser ran it into the next line."""
-    sent, text = sentence_of(tok), tok.doc.text
+    sent, text = sentence_of(tok), text_of(tok.doc)
     start = max(sent.start_char, text.rfind("\n", 0, tok.idx) + 1)
     end = text.find("\n", tok.idx)
     end = sent.end_char if end < 0 else min(end, sent.end_char)

@@ -39,7 +39,8 @@ from .event_actors import ActorIndex, patient_nouns
 from .event_discourse import affiliations_of, continue_statements, credit_claims, read_demands, speculative
 from .event_context import assign_times, clause_of, is_negated, modality_of, report_of
 from .event_lexicon import EventLexicon, event_lexicon
-from .event_records import Draft, merge_drafts, sentence_of, to_event, unique
+from .doc_cache import sentence_of, text_of
+from .event_records import Draft, merge_drafts, to_event, unique
 from .event_triggers import Trigger, find_triggers
 from .timexes import timex_bounds
 
@@ -134,7 +135,7 @@ def _read_reports(doc: Doc, drafts: list[Draft], triggers, by_token, by_trigger,
     reports = [t for t in triggers if t.root == _STATEMENT_ROOT]
     for d in drafts:
         rep = report_of(d.trig, by_token)
-        if rep is None or "\n" in doc.text[_span_chars(rep.token, d.trig.token)]:
+        if rep is None or "\n" in text_of(doc)[_span_chars(rep.token, d.trig.token)]:
             rep = _report_on_line(d.trig, reports)
             if rep is not None and d.timex is None:
                 d.timex = by_trigger[id(rep)].timex or report_times.get(id(rep))
@@ -314,7 +315,7 @@ def _report_on_line(trig: Trigger, reports: list[Trigger]) -> Trigger | None:
     """Where the parser ran a headline or caption into the next line, the tree no longer links
     "Turkey will intensify talks ..., Cavusoglu said Tuesday": take the report that closes the
     event's line after a comma."""
-    tok, text = trig.token, trig.token.doc.text
+    tok, text = trig.token, text_of(trig.token.doc)
     sent = sentence_of(tok)
     if "\n" not in sent.text:
         return None

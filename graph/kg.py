@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from .model import Analysis, Document, Entity, Event, Mention, TimeExpression
+from .model import Analysis, Document, Entity, Event, TimeExpression
 
 __all__ = ["build_graph", "add_analysis", "doc_node", "entity_node", "event_node",
            "documents", "entities", "events", "RELATION_PREDICATES"]

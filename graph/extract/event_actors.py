@@ -68,13 +68,20 @@ def _acts_for(head: Token, events: bool = True) -> bool:
     modifies it: "Turkish officials", "Israeli army bulldozers", "Putin's spokesman", "the Foreign
     Minister of Turkey" do; "American fishermen", "Cuban exiles", "NASA watchers", "Kopp's car",
     "people from the US" do not."""
-    words = _agent_nouns() | _title_words() | _nonstate_words()   # "Hezbollah guerrillas" too
+    words = _agent_nouns() | _title_words() | _nonstate_words() | _words_nouns()   # "Hezbollah guerrillas",
+                                                                                   # "Labour's plans" too
     if any(t.lemma_.lower() in words or t.lower_ in words
            for t in [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]):
         return True
     lemma = head.lemma_.lower()                  # "Israel's attack killed ten": the attacker
     return events and head.pos_ == "NOUN" and lemma not in patient_nouns() and \
         event_lexicon().code(lemma, "", "NOUN") not in (None, NO_EVENT)
+
+
+@functools.lru_cache(maxsize=1)
+def _words_nouns() -> frozenset[str]:
+    """Nouns for someone's words, plans or policies: criticising them criticises their owner."""
+    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "words")
 
 
 @functools.lru_cache(maxsize=1)

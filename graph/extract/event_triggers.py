@@ -36,6 +36,9 @@ _REPORT_ROOT = "01"
 _INTENT_ROOT = "03"
 _THREAT_ROOT = "13"
 _REJECT_ROOT = "12"
+_FORCE_ROOTS = {"18", "19", "20"}
+_CRITICISM = "111"
+_AIM_PREPS = {"on", "at", "against", "over"}
 _DECLINE_COMMENT = "011"
 _VERB_TAGS = {"VERB"}
 _PURPOSE_MARKS = {"so"}
@@ -154,6 +157,10 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
         if trig.token.pos_ == "NOUN" and trig.token.dep_ == "nsubj" and verb.i in found and \
                 trig.noun is None and not any(c.dep_ in _OBJECT_DEPS for c in verb.children):
             found.pop(verb.i)
+    # force used on words, plans or policies is criticism: "an attack on the spending plans"
+    for trig in found.values():
+        if trig.root in _FORCE_ROOTS and _on_words(trig, lex):
+            trig.code, trig.bare = _CRITICISM, False
     # absorption of arguments and of the content of appeals
     asks = lex.cue_words("asks")
     owner: dict[int, int] = {}
@@ -177,6 +184,20 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
         if content.noun is not None:
             h.absorbed.append(content.noun)
     return [t for i, t in sorted(found.items()) if i not in owner]
+
+
+def _on_words(trig: Trigger, lex: EventLexicon) -> bool:
+    """Whether an act of force is aimed at words, plans or policies ("hit back at the proposals",
+    "clashed with Brown over tax", "launched an attack on the plans")."""
+    for head in (trig.token, trig.noun):
+        if head is None:
+            continue
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS):
+            objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        if any(lex.cue(_lemma(o), "words") is not None for o in objects):
+            return True
+    return False
 
 
 def _declines_comment(tok: Token, lex: EventLexicon) -> bool:

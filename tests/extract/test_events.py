@@ -176,6 +176,14 @@ CASES = [
     # an infinitive after an object is that object's act, and not yet done
     ("Iran will try to persuade Syria to attack Israel.", "attack", "13", "Syria", "Israel", None, None,
      "planned", False),
+    # force used on words, plans or policies is criticism of whoever owns them
+    ("The Conservatives launched an attack on Labour's spending plans.", "launched", "11", "Conservative Party",
+     "Labour Party", None, None, "asserted", False),
+    ("Tony Blair clashed with Michael Howard over tax.", "clashed", "11", "Tony Blair", "Michael Howard", None,
+     None, "asserted", False),
+    ("Israeli jets attacked a Hamas base in Gaza.", "attacked", "19", "Israel", "Hamas", None, None,
+     "asserted", False),
+    ("Syria condemned the Israeli plan.", "condemned", "11", "Syria", "Israel", None, None, "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -454,4 +462,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says", "comment", "patient_noun"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says", "comment", "patient_noun", "words"}

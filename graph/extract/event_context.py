@@ -143,6 +143,8 @@ def modality_of(trig: Trigger, lex: EventLexicon) -> str:
         if not reported:                         # "would be to launch an invasion", "could ... by
             found.extend(v for c in tok.children  # attacking Jordan": the modal governs it too
                          if c.dep_ in _AUX_DEPS and c.tag_ == "MD" and (v := lex.cue(c.lower_, "modal")))
+            if lex.cue(tok.lemma_.lower(), "ability") is not None:
+                found.append("possible")         # "capable of deploying 300,000 troops"
         cue = next((v for kind in ("deny", "claim", "intent")
                     if (v := lex.cue(tok.lemma_.lower(), kind)) is not None), None)
         if cue is not None:

@@ -137,6 +137,8 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
             code = _noun_code(tok, lex)
         if bare and code and code[:2] == _REJECT_ROOT and _declines_comment(tok, lex):
             code = _DECLINE_COMMENT
+        if code and code[:2] in _FORCE_ROOTS and _struggles(tok):
+            code = NO_EVENT                      # "fought to keep the boy": an effort, not force
         if code and code != NO_EVENT and not _backgrounded(tok) and not _hypothetical(tok, lex) \
                 and not _frame(tok, code, lex) and not _topic(tok, lex):
             found[tok.i] = Trigger(tok, code, bare=bare)
@@ -184,6 +186,14 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
         if content.noun is not None:
             h.absorbed.append(content.noun)
     return [t for i, t in sorted(found.items()) if i not in owner]
+
+
+def _struggles(tok: Token) -> bool:
+    """A verb of force with an infinitive of purpose: "fought to keep the boy", "battling to save
+    his job" is an effort; the infinitive, if it is an act, is the event."""
+    return tok.pos_ in _VERB_TAGS and any(
+        c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for c in tok.children)
 
 
 def _on_words(trig: Trigger, lex: EventLexicon) -> bool:
@@ -248,7 +258,11 @@ def _topic(tok: Token, lex: EventLexicon) -> bool:
 def _hypothetical(tok: Token, lex: EventLexicon) -> bool:
     """A condition ("if the rebels withdraw", "only after Washington recognizes the North" under
     a modal clause) states no event; nor does a verb conjoined to one without a subject of its
-    own ("only after Washington establishes ties and recognizes the North")."""
+    own ("only after Washington establishes ties and recognizes the North"), nor a noun in a
+    condition ("if Iraq chooses a war of nerves")."""
+    hops = 0
+    while tok.pos_ not in _VERB_TAGS and tok.head.i != tok.i and hops < 4:
+        tok, hops = tok.head, hops + 1          # a noun: the clause it is in
     while tok.dep_ == "conj" and tok.head.i != tok.i and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         tok = tok.head

@@ -197,6 +197,8 @@ def _roles(trig: Trigger, idx: ActorIndex, lex: EventLexicon,
                     targets.extend(found)
                 elif found and not agents:
                     agents.extend(found)
+            elif c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in patient_nouns():
+                targets.extend(_pobj_actors(c, idx, speaker))    # "the killing of Dr. Slepian"
             elif c.dep_ == "prep" and c.lower_ in agent_preps and not agents:
                 agents.extend(_pobj_actors(c, idx, speaker))
             elif c.dep_ == "prep" and c.lower_ in target_preps:
@@ -205,8 +207,13 @@ def _roles(trig: Trigger, idx: ActorIndex, lex: EventLexicon,
                     agents.append(found[0])
                     found = found[1:]
                 targets.extend(found)
-        if not agents and verb is None:
-            agents.extend(_inherited_subject(noun, idx, speaker))
+        if not agents and verb is None and not (noun.dep_ == "pobj" and
+                                                lex.cue(noun.head.lower_, "adjunct_prep") is not None):
+            inherited = _inherited_subject(noun, idx, speaker)  # not "before the killing, Schumer ..."
+            if lex.cue(noun.head.lemma_.lower(), "receives") is not None:
+                targets.extend(inherited)        # "the FBI received threats": the FBI is threatened
+            else:
+                agents.extend(inherited)
     agents = unique(agents)
     targets = [t for t in unique(targets) if t not in agents]
     return tuple(agents), tuple(targets)

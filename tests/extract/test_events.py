@@ -176,6 +176,8 @@ CASES = [
     # an infinitive after an object is that object's act, and not yet done
     ("Iran will try to persuade Syria to attack Israel.", "attack", "13", "Syria", "Israel", None, None,
      "planned", False),
+    ("The killing of Barnett Slepian shocked doctors in Amherst.", "killing", "18", None, "Barnett Slepian", None,
+     None, "asserted", False),
     # force used on words, plans or policies is criticism of whoever owns them
     ("The Conservatives launched an attack on Labour's spending plans.", "launched", "11", "Conservative Party",
      "Labour Party", None, None, "asserted", False),
@@ -241,6 +243,9 @@ NOT_EVENTS = [
     # what a relative clause in the simple present says its noun does habitually
     ("The Lloyd's List, which monitors worldwide shipping, said Iraq's fleet has stopped trading.", "monitors"),
     ("Hamas, which rejects Israel's existence, fired rockets at Sderot on Monday.", "rejects"),
+    # an effort is not force; a condition states no event
+    ("Elian's relatives in Miami have fought to keep the boy.", "fought"),
+    ("If Iraq chooses a war of nerves, Saudi Arabia will suffer.", "war"),
     # a verb conjoined to a condition is a condition too
     ("Talks could open only after Washington establishes ties and recognizes the North.", "recognizes"),
 ]
@@ -265,6 +270,12 @@ NOT_AGENTS = [
     # "the Iraqi ambassador" is Iraq's, not the last ambassador named
     ("The Soviet ambassador Mikhail Sytenko met Saddam Hussein. The Iraqi ambassador to Greece accused Kuwait "
      "of theft.", "accused", "Mikhail Sytenko"),
+    # an event noun that is a circumstance of the clause is not its subject's act; who receives
+    # threats is threatened
+    ("Even before the killing of Barnett Slepian, Charles Schumer had opposed the bill.", "killing",
+     "Charles Schumer"),
+    ("The ambassador Prudence Bushnell was cut in the blast.", "blast", "Prudence Bushnell"),
+    ("The FBI continues to receive threats from Osama bin Laden.", "threats", "FBI"),
     # who dies undergoes it
     ("The American ambassador Prudence Bushnell died in the blast in Nairobi.", "died", "Prudence Bushnell"),
 ]
@@ -462,4 +473,4 @@ def test_cue_kinds_are_the_ones_the_code_reads():
     assert kinds == {"modal", "intent", "qualifier", "claim", "deny", "negation", "support", "asks",
                      "agent_prep", "target_prep", "place_prep", "group", "goal_prep", "speech_time",
                      "quoting", "deontic", "condition", "sequence", "nonstate", "continuing",
-                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says", "comment", "patient_noun", "words"}
+                     "continuing_subject", "topic_prep", "kin", "dyadic", "undergo", "agent_noun", "quantity", "person", "says", "comment", "patient_noun", "words", "adjunct_prep", "receives", "ability"}

@@ -215,7 +215,7 @@ def _shortens(words: list[str], longer: list[str], cluster: _Cluster, given: boo
     n = len(words)
     if longer[:n] == words and len(longer) == n + 1 and longer[-1] in place_cues()[1]:
         return True
-    if not any(c.label == "PERSON" and c.tokens > 1 for c in cluster.cands):
+    if not any((c.label == "PERSON" or c.person_cue or c.after_title) and c.tokens > 1 for c in cluster.cands):
         return False                     # only a full personal name has short forms
     return longer[:n] == words or not given and longer[-n:] == words
 
@@ -238,7 +238,7 @@ def _cluster_type(cl: _Cluster) -> tuple[str, str | None]:
             votes[t] += weight
         if c.place_cue:
             votes["Place"] += 1.5 * weight
-        if c.after_title:
+        if c.after_title or c.person_cue:
             votes["Person"] += 2 * weight
     if not votes:
         return "Organization", None

@@ -37,6 +37,7 @@ class Candidate:
     place_cue: bool = False
     after_title: bool = False        # "Mayor Eli Moyal": a person
     given_name: bool = False         # "King Hussein": a given name, not a surname
+    person_cue: bool = False         # "Farkas, 54,": an age or a he/she pronoun right after it
     country: GazEntry | None = None  # for state mentions: whose state
 
 
@@ -94,6 +95,7 @@ def _name_candidates(doc: Doc, gaz) -> list[Candidate]:
         cand.place_cue = _has_place_cue(doc, span, before_cues, after_cues)
         cand.after_title = _after_title(doc, span)
         cand.given_name = _after_given_name_title(doc, span)
+        cand.person_cue = _has_person_cue(span)
         _resolve_with_gazetteer(cand, span, gaz)
         if cand.label in ("NORP", "LANGUAGE") and cand.entry is None and not cand.place_cue \
                 and cand.kind != "demonym" and cand.text not in name_words:
@@ -223,6 +225,21 @@ def _with_name_modifier(ent: Span, gaz) -> Span:
             or prev.lower_ in _COMPASS_WORDS:   # "Northern Syria" is still Syria
         return ent
     return ent.doc[ent.start - 1:ent.end]
+
+
+def _has_person_cue(span: Span) -> bool:
+    """Whether what follows a name says it is a person: an age in apposition ("Farkas, 54,",
+    "Howes, 37 years old") or "who" ("Har-Shefi, who ..."), or a reflexive or gendered
+    pronoun as the next clause's subject ("Farkas said he ..."), in the same sentence."""
+    doc = span.doc
+    nxt = doc[span.end:span.end + 3]
+    if len(nxt) >= 2 and nxt[0].text == "," and (nxt[1].like_num and (len(nxt) < 3 or nxt[2].text in (",", "years"))
+                                                 or nxt[1].lower_ == "who"):
+        return True
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_ in ("say", "tell", "add"):
+        clause = [c for c in span.root.head.children if c.dep_ in ("ccomp", "parataxis")]
+        return any(c2.dep_ == "nsubj" and c2.lower_ in ("he", "she") for c in clause for c2 in c.children)
+    return False
 
 
 def _is_language(span: Span) -> bool:

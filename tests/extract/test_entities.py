@@ -37,6 +37,9 @@ RESOLUTION = [
      "Organization"),
     ("UN Secretary-General Ban Ki-moon spoke.", "UN", "United Nations", "Organization"),
     ("NATO said the soldier was killed.", "NATO", "North Atlantic Treaty Organization", "Organization"),
+    # an age in apposition, "who", or a he/she after "said" makes a name a person's
+    ("Farkas, 54, set up a joint venture. Farkas said he would fly again.", "Farkas", "Farkas", "Person"),
+    ("Bertalan Farkas said he would fly again. Farkas is 54.", "Farkas", "Bertalan Farkas", "Person"),
     # a capitalised word spaCy left out of a place name is part of it, a compass word is not
     ("Protesters gathered in Little Havana on Sunday.", "Little Havana", "Little Havana", "Place"),
     ("Turkish troops entered Northern Syria.", "Northern Syria", "Syria", "Place"),

@@ -94,11 +94,14 @@ def _person_offices(doc: Doc, ix: Index, out: Collector) -> list[_Office]:
         if (np := _after_name(doc, m, ix, sent.end)) is not None:
             found.append(_Office(m.entity, np, m.start, m.end, False))
         elif m.entity.type == "Person" and not found:
-            # "Ismail Haneya of Hamas"
+            # "Ismail Haneya of Hamas", "James Zogby of the Arab American Institute"
             after = ix.after_preposition(m.end, sent.end, ("of",))
-            if after is not None and after.entity.wikidata is not None and \
-                    (after.entity.type == "Organization" or after.entity.subtype == "Country"):
+            if after is not None and (_is_body(after.entity) or after.entity.subtype == "Country"):
                 out.add(m.entity, "affiliation", after.entity.key, m.start)
+            # "NPR's Elaine Corey", "Iraq's Saddam Hussein"
+            owner = ix.at_end.get(m.start - 1) if m.start > 0 and doc[m.start - 1].lower_ in POSSESSIVE else None
+            if owner is not None and (_is_body(owner.entity) or owner.entity.subtype == "Country"):
+                out.add(m.entity, "affiliation", owner.entity.key, m.start)
         for office in found:
             if office.np.past:
                 continue
@@ -107,6 +110,12 @@ def _person_offices(doc: Doc, ix: Index, out: Collector) -> list[_Office]:
                 out.add(office.person, "affiliation", office.np.owner.key, office.name_start)
             offices.append(office)
     return offices
+
+
+def _is_body(e: Entity) -> bool:
+    """A known organisation, or a name the text makes one ("the Arab American Institute", "NPR")."""
+    return e.type == "Organization" and (e.wikidata is not None or e.subtype is not None or e.label.isupper()
+                                         or any(w.lower() in lex.org_nouns() for w in e.label.split()))
 
 
 def _title_ends_np(doc: Doc, np: TitleNP) -> bool:

@@ -39,8 +39,8 @@ def _is_portfolio(doc: Doc, ix: Index, m: Ment, limit: int, plain: bool) -> bool
     """Whether a name before a title is the office's portfolio rather than its owner: an
     unresolved name with no organisation word, right before a capitalised title."""
     e = m.entity
-    if e.type != "Organization" or e.wikidata is not None or e.key.startswith("gov/"):
-        return False
+    if e.type != "Organization" or e.wikidata is not None or e.subtype is not None or e.key.startswith("gov/"):
+        return False                         # a known body ("Labour MP") owns the office
     if m.end >= limit or not doc[m.end].text[:1].isupper():
         return False
     if any(t.lower_ in lex.org_nouns() for t in doc[m.start:m.end]):
@@ -67,7 +67,10 @@ def _free_modifier(doc: Doc, j: int, limit: int, ix: Index, plain: bool, started
         if end > k:
             if upper:
                 return doc[k].text[:1].isupper()
-            return doc[k].is_lower and t.dep_ in ("compound", "amod", "nmod") and k <= t.head.i < end
+            head = t                         # "home affairs spokesman": home → affairs → spokesman
+            while head.dep_ in ("compound", "amod", "nmod") and head.head.i < k and head.head.i > head.i:
+                head = head.head
+            return doc[k].is_lower and head.dep_ in ("compound", "amod", "nmod") and k <= head.head.i < end
         nxt = doc[k]
         if not (nxt.pos_ in ("PROPN", "NOUN", "ADJ") or nxt.lower_ in ("and", "&")) or \
                 nxt.text[:1].isupper() != upper:

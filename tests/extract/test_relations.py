@@ -133,6 +133,16 @@ FOUND = [
     ("The governor of Helmand province was safe. The attack took place at the house in Lashkargah, "
      "the provincial capital.",
      {("Lashkargah", "containedInPlace", "Helmand")}),
+    # a body's or country's person: possessive, or "of" after the name
+    ("NPR's Elaine Corey reported from Nairobi.", {("Elaine Corey", "affiliation", "NPR")}),
+    ("Iraq's Saddam Hussein called Bush a liar.", {("Saddam Hussein", "affiliation", "Iraq")}),
+    ("James Zogby of the Arab American Institute said Arabs were angry.",
+     {("James Zogby", "affiliation", "Arab American Institute")}),
+    # a party's office, a portfolio in lower case before the title
+    ("Labour MP Greville Janner said he was innocent.",
+     {("Greville Janner", "jobTitle", "MP"), ("Greville Janner", "affiliation", "Labour Party")}),
+    ("Mark Oaten, the Liberal Democrat home affairs spokesman, said the plan would fail.",
+     {("Mark Oaten", "jobTitle", "home affairs spokesman"), ("Mark Oaten", "affiliation", "Liberal Democrats")}),
     # a town and its state or province, also abbreviated, also in a list of such pairs
     ("The Southern Poverty Law Center is based in Montgomery, Alabama.", {("Montgomery", "containedInPlace", "Alabama")}),
     ("Officials in Oklahoma City, Okla., and Birmingham, Ala., said the bombs were similar.",

@@ -54,7 +54,7 @@ class Trigger:
     noun: Token | None = None                    # the event noun of a support construction
     absorbed: list[Token] = field(default_factory=list)
     bare: bool = False                           # coded by the verb alone, no pattern matched
-    content: Token | None = None                 # the intended act that coded a bare intent
+    content: Token | None = None                 # the act an appeal, threat or intent is about
 
     @property
     def tokens(self) -> list[Token]:
@@ -176,12 +176,12 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
         while host in owner:
             host = owner[host]
         h, content = found[host], found[i]
-        if h.root == _INTENT_ROOT and h.bare and not h.absorbed and h.token.pos_ in _VERB_TAGS and \
-                content.token.dep_ == "xcomp" and content.token.head.i == host and \
+        infinitive = content.token.dep_ == "xcomp" and content.token.head.i == host and h.token.pos_ in _VERB_TAGS
+        if h.root == _INTENT_ROOT and h.bare and not h.absorbed and infinitive and \
                 not (content.bare and lex.cue(_lemma(content.token), "dyadic") is not None):
-            code = _intended(h.code, content.code, lex)
-            if code != h.code:
-                h.code, h.content = code, content.token
+            h.code = _intended(h.code, content.code, lex)
+        if infinitive and h.root in asks and h.content is None:
+            h.content = content.token            # "threatened to attack Israel": whom it is aimed at
         h.absorbed.append(content.token)
         if content.noun is not None:
             h.absorbed.append(content.noun)

@@ -182,7 +182,7 @@ def _roles(trig: Trigger, idx: ActorIndex, lex: EventLexicon,
         _verb_roles(verb, idx, speaker, agents, targets, target_preps,
                     quoting=lex.cue(verb.lemma_.lower(), "quoting") is not None,
                     violent=trig.root in _VIOLENT_ROOTS, subject_undergoes=undergo)
-        if trig.content is not None:             # "wants to destroy the army": whom it threatens
+        if trig.content is not None and not targets:    # "wants to destroy the army": whom it threatens
             _verb_roles(trig.content, idx, speaker, [], targets, target_preps,
                         violent=trig.root == _THREAT_ROOT)
         if undergo:

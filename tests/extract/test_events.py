@@ -186,6 +186,11 @@ CASES = [
     ("Israeli jets attacked a Hamas base in Gaza.", "attacked", "19", "Israel", "Hamas", None, None,
      "asserted", False),
     ("Syria condemned the Israeli plan.", "condemned", "11", "Syria", "Israel", None, None, "asserted", False),
+    ("NATO bombed Serbian positions near Pristina.", "bombed", "19", "North Atlantic Treaty Organization",
+     "Serbia", None, None, "asserted", False),
+    # an appeal or threat is aimed at whom its act is aimed at
+    ("Saddam Hussein threatened to attack Israel.", "threatened", "13", "Saddam Hussein", "Israel", None, None,
+     "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]

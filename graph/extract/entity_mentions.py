@@ -84,7 +84,7 @@ def _name_candidates(doc: Doc, gaz) -> list[Candidate]:
     before_cues, after_cues = place_cues()
     name_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     out = []
-    for ent in doc.ents:
+    for ent in _joined_names(doc, gaz):
         if ent.label_ not in LABEL_TYPES:
             continue
         span = clean_span(_with_name_modifier(ent, gaz), title_words())
@@ -225,6 +225,26 @@ def _with_name_modifier(ent: Span, gaz) -> Span:
             or prev.lower_ in _COMPASS_WORDS:   # "Northern Syria" is still Syria
         return ent
     return ent.doc[ent.start - 1:ent.end]
+
+
+def _joined_names(doc: Doc, gaz) -> list[Span]:
+    """spaCy's names, where it split "the Public and Commercial Services Union" in two joined
+    again: a lone capitalised word, "and", and an organisation's name ending in its head noun."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        a = ents[i]
+        b = ents[i + 1] if i + 1 < len(ents) else None
+        if b is not None and b.label_ == "ORG" and len(a) == 1 and a.end + 1 == b.start \
+                and doc[a.end].lower_ == "and" and a[0].is_title and b[-1].text in _org_heads() \
+                and gaz.lookup(a.text) is None and gaz.demonym(a.text) is None:
+            out.append(Span(doc, a.start, b.end, label="ORG"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _has_person_cue(span: Span) -> bool:

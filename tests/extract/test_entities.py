@@ -43,6 +43,9 @@ RESOLUTION = [
     # a capitalised word spaCy left out of a place name is part of it, a compass word is not
     ("Protesters gathered in Little Havana on Sunday.", "Little Havana", "Little Havana", "Place"),
     ("Turkish troops entered Northern Syria.", "Northern Syria", "Syria", "Place"),
+    # a name spaCy split at its "and"
+    ("Members of the Public and Commercial Services Union went on strike.", "Public and Commercial Services Union",
+     "Public and Commercial Services Union", "Organization"),
     # an acronym in brackets after a name is that name's, whatever its letters; a body's name with
     # its country before it is the same body
     ("The Islamic Salvation Front (FIS) called a strike. The FIS said the army had arrested its leaders.",

@@ -77,7 +77,32 @@ def candidates(doc: Doc, gaz) -> list[Candidate]:
     """Every mention of a person, organisation or place in ``doc``, in text order."""
     cands = _name_candidates(doc, gaz)
     cands = _add_gazetteer_matches(doc, gaz, cands)
+    _places_beside_places(doc, cands)
     return _add_state_mentions(doc, gaz, cands)
+
+
+def _places_beside_places(doc: Doc, cands: list[Candidate]) -> None:
+    """A name listed with a place ("Dorset and Torbay", "Peterhead or Fraserburgh") or right after
+    a place and a comma ("Chatham, Kent") is a place too, unless something says otherwise."""
+    at: dict[int, Candidate] = {}
+    for c in cands:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            at.update({t.i: c for t in span})
+    placed = lambda c: c.place_cue or c.entry is not None and c.entry.type == "Place"
+    for c in cands:
+        if c.entry is not None or c.place_cue or c.after_title or c.person_cue or c.label == "PERSON" and c.tokens > 1:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root, first = span.root, span[0]
+        linked = [root.head] if root.dep_ == "conj" else []
+        linked += [t for t in root.children if t.dep_ == "conj"]
+        if first.i >= 2 and doc[first.i - 1].text == ",":
+            linked.append(doc[first.i - 2])        # "Chatham, Kent"
+        if any((o := at.get(t.i)) is not None and o is not c and placed(o) for t in linked):
+            c.place_cue = True
 
 
 def _name_candidates(doc: Doc, gaz) -> list[Candidate]:

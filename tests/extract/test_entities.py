@@ -43,6 +43,9 @@ RESOLUTION = [
     # a capitalised word spaCy left out of a place name is part of it, a compass word is not
     ("Protesters gathered in Little Havana on Sunday.", "Little Havana", "Little Havana", "Place"),
     ("Turkish troops entered Northern Syria.", "Northern Syria", "Syria", "Place"),
+    # a name listed with a place, or after a place and a comma, is a place
+    ("Voters in Dorset and Torbay backed the plan.", "Torbay", "Torbay", "Place"),
+    ("The factory in Chatham, Kent, will close.", "Kent", "Kent", "Place"),
     # a name spaCy split at its "and"
     ("Members of the Public and Commercial Services Union went on strike.", "Public and Commercial Services Union",
      "Public and Commercial Services Union", "Organization"),

@@ -146,6 +146,7 @@ class ActorIndex:
         self._starts = [s[0] for s in starts]
         self._titles = self._person_titles()
         self._genders = genders(doc, starts)
+        self._relatives = self._named_relatives()
         self._resolving: set[int] = set()
 
     # ------------------------------------------------------------------ lookup
@@ -169,6 +170,20 @@ class ActorIndex:
             for t in list(head.children) + [head.head]:
                 if t.dep_ == "appos" or head.dep_ == "appos" and t is head.head:
                     words.add(t.lemma_.lower())
+        return out
+
+    def _named_relatives(self) -> dict[tuple[str, str], Entity]:
+        """(someone's key, kin noun) → the person the text names so: "Elian's father, Juan Miguel
+        Gonzalez" makes a later "Elian's father said" Juan Miguel Gonzalez's."""
+        out: dict[tuple[str, str], Entity] = {}
+        for tok in self.doc:
+            if not _is_kin(tok):
+                continue
+            owner = next((e for c in tok.children if c.dep_ == "poss" and (e := self.entity_at(c))), None)
+            named = next((e for c in tok.children if c.dep_ == "appos" and (e := self.entity_at(c))
+                          and e.type == "Person"), None)
+            if owner is not None and named is not None:
+                out.setdefault((owner.key, tok.lemma_.lower()), named)
         return out
 
     def _before(self, tok: Token, accept, window: int | None = None) -> Entity | None:
@@ -286,8 +301,10 @@ class ActorIndex:
                 return (ent,)
         if not any(self.entity_at(c) for c in _premodifiers(head)) and (ent := self.resolve_title(head)):
             return (ent,)                 # not "the Iraqi ambassador": Iraq's, whoever was ambassador
-        if _is_kin(head):
-            return ()                         # "Elian's father", "his mother", "supporters of X"
+        if _is_kin(head):                     # "Elian's father", "his mother", "supporters of X":
+            owner = next((e for c in kids if c.dep_ == "poss" and (e := self.entity_at(c))), None)
+            named = self._relatives.get((owner.key, head.lemma_.lower())) if owner is not None else None
+            return (named,) if named is not None else ()   # not X, but whom the text named so
         speaks = undergoer or _acts_for(head)
         for c in _premodifiers(head):
             if speaks and (ent := self.entity_at(c)) is not None:

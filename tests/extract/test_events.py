@@ -191,6 +191,9 @@ CASES = [
     # an appeal or threat is aimed at whom its act is aimed at
     ("Saddam Hussein threatened to attack Israel.", "threatened", "13", "Saddam Hussein", "Israel", None, None,
      "asserted", False),
+    # a relative the text has named is that person later on
+    ("Elian's father, Juan Miguel Gonzalez, arrived in Washington. Elian's father criticized Fidel Castro.",
+     "criticized", "11", "Juan Miguel Gonzalez", "Fidel Castro", None, None, "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]

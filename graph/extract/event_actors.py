@@ -314,6 +314,12 @@ class ActorIndex:
         for c in kids:
             if c.dep_ == "appos" and depth < 2 and (found := self.actor(c, speaker, depth=depth + 1)):
                 return found
+        if _acts_for(head) and not _acts_for(head, events=False):   # an event noun: "the attack by
+            for c in kids:                                            # Hamas", "a request by X"
+                if c.dep_ == "prep" and c.lower_ == "by" and depth < 2:
+                    if found := [e for p in c.children if p.dep_ == "pobj"
+                                 for e in self.actor(p, speaker, places=False, depth=depth + 1)]:
+                        return tuple(found)
         counted = _counts(head)               # "the bombing of US embassies" is not the US's
         for c in kids if undergoer or _acts_for(head, events=False) or counted else ():
             if c.dep_ == "prep" and c.lower_ in (_ROLE_PREPS if speaks else {"of"}) and depth < 2:

@@ -279,6 +279,8 @@ def _inherited_subject(tok: Token, idx: ActorIndex, speaker) -> list[Entity]:
     while tok.dep_ in _INHERIT_DEPS and hops < 6:
         below, tok = tok, tok.head
         hops += 1
+        if tok.pos_ in ("NOUN", "PROPN") and below.dep_ == "prep":
+            return []                            # "denied responsibility for the attack": not Iraq's attack
         if below.dep_ == "xcomp" and tok.pos_ == "VERB" and \
                 (obj := [c for c in tok.children if c.dep_ == "dobj" and c.i < below.i]):
             return [e for o in obj for e in idx.actors(o, speaker)]

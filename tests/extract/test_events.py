@@ -194,6 +194,11 @@ CASES = [
     # a relative the text has named is that person later on
     ("Elian's father, Juan Miguel Gonzalez, arrived in Washington. Elian's father criticized Fidel Castro.",
      "criticized", "11", "Juan Miguel Gonzalez", "Fidel Castro", None, None, "asserted", False),
+    # rejecting or condemning someone's act is aimed at them; a denied request is rejected
+    ("Janet Reno denied a request by Lazaro Gonzalez to delay the hearing.", "denied", "12", "Janet Reno",
+     "Lazaro Gonzalez", None, None, "asserted", False),
+    ("Egypt condemned the attack by Hamas on Sunday.", "condemned", "11", "Egypt", "Hamas", None, "2016-12-11",
+     "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -284,6 +289,8 @@ NOT_AGENTS = [
      "Charles Schumer"),
     ("The ambassador Prudence Bushnell was cut in the blast.", "blast", "Prudence Bushnell"),
     ("The FBI continues to receive threats from Osama bin Laden.", "threats", "FBI"),
+    # who denies responsibility for an attack is not its agent
+    ("Iraq denied responsibility for the attack.", "attack", "Iraq"),
     # who dies undergoes it
     ("The American ambassador Prudence Bushnell died in the blast in Nairobi.", "died", "Prudence Bushnell"),
 ]

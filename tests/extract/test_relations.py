@@ -143,6 +143,10 @@ FOUND = [
      {("Greville Janner", "jobTitle", "MP"), ("Greville Janner", "affiliation", "Labour Party")}),
     ("Mark Oaten, the Liberal Democrat home affairs spokesman, said the plan would fail.",
      {("Mark Oaten", "jobTitle", "home affairs spokesman"), ("Mark Oaten", "affiliation", "Liberal Democrats")}),
+    ("Labour backbencher Bob Marshall-Andrews criticised the bill.",
+     {("Bob Marshall-Andrews", "jobTitle", "backbencher"), ("Bob Marshall-Andrews", "affiliation", "Labour Party")}),
+    ("Alan Milburn, Labour's election co-ordinator, said the campaign would focus on the economy.",
+     {("Alan Milburn", "jobTitle", "election co-ordinator"), ("Alan Milburn", "affiliation", "Labour Party")}),
     # a town and its state or province, also abbreviated, also in a list of such pairs
     ("The Southern Poverty Law Center is based in Montgomery, Alabama.", {("Montgomery", "containedInPlace", "Alabama")}),
     ("Officials in Oklahoma City, Okla., and Birmingham, Ala., said the bombs were similar.",

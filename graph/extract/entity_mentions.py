@@ -114,7 +114,7 @@ def _name_candidates(doc: Doc, gaz) -> list[Candidate]:
             continue
         span = clean_span(_with_name_modifier(ent, gaz), title_words())
         if span is None or not any(c.isupper() for c in span.text) or _ends_a_title(doc, span) \
-                or _is_language(span):
+                or _is_language(span) or _is_portfolio(span, gaz):
             continue
         cand = Candidate(span.start_char, span.end_char, span.text, ent.label_, tokens=len(span))
         cand.place_cue = _has_place_cue(doc, span, before_cues, after_cues)
@@ -250,6 +250,18 @@ def _with_name_modifier(ent: Span, gaz) -> Span:
             or prev.lower_ in _COMPASS_WORDS:   # "Northern Syria" is still Syria
         return ent
     return ent.doc[ent.start - 1:ent.end]
+
+
+def _is_portfolio(span: Span, gaz) -> bool:
+    """A name that is only the portfolio of the title after it: "Health" in "Health Secretary
+    John Reid", "New Home" in "New Home Secretary". Known bodies and places before a title are
+    its owners instead ("Labour MP", "UN Secretary-General")."""
+    doc = span.doc
+    if span.label_ not in ("ORG", "GPE", "NORP", "PERSON") or span.end >= len(doc) or len(span) > 2:
+        return False
+    if gaz.lookup(span.text) is not None or gaz.demonym(span.text) is not None or gaz.capital(span.text):
+        return False
+    return (doc[span.end].lower_,) in title_words() and doc[span.end].is_title
 
 
 def _joined_names(doc: Doc, gaz) -> list[Span]:

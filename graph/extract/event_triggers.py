@@ -202,7 +202,9 @@ def _on_words(trig: Trigger, lex: EventLexicon) -> bool:
     for head in (trig.token, trig.noun):
         if head is None:
             continue
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]   # "the plans were attacked"
+        if head.dep_ == "acl" and head.tag_ in ("VBG", "VBN"):
+            objects.append(head.head)            # "the controversy surrounding Blunkett"
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _AIM_PREPS):
             objects.extend(c for c in prep.children if c.dep_ == "pobj")
         if any(lex.cue(_lemma(o), "words") is not None for o in objects):

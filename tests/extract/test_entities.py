@@ -115,6 +115,9 @@ def test_mentions_index_the_text(entities_of):
     ("He may leave in May.", "May"),
     ("Home Secretary Charles Clarke said the law would change.", "Home"),
     ("Secretary of State Condoleezza Rice arrived.", "State"),
+    # a portfolio before a title is no body of its own
+    ("Health Secretary John Reid said waiting lists fell.", "Health"),
+    ("New Home Secretary Charles Clarke arrived.", "New Home"),
     # languages are not their peoples' countries
     ("Juan Miguel Gonzalez spoke in Spanish.", "Spanish"),
     ("Switching to English, he thanked the crowd.", "English"),

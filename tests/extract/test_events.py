@@ -199,6 +199,10 @@ CASES = [
      "Lazaro Gonzalez", None, None, "asserted", False),
     ("Egypt condemned the attack by Hamas on Sunday.", "condemned", "11", "Egypt", "Hamas", None, "2016-12-11",
      "asserted", False),
+    ("The plans were attacked by the Tories as too little, too late.", "attacked", "11", "Conservative Party", None,
+     None, None, "asserted", False),
+    ("Israeli troops surrounded the town of Jenin on Monday.", "surrounded", "19", "Israel", None, None,
+     "2016-12-12", "asserted", False),
     # a verb that codes an act on someone keeps it when it has one
     ("Iran gave weapons to Syria on Monday.", "gave", "06", "Iran", "Syria", None, "2016-12-12", "asserted", False),
 ]
@@ -259,6 +263,8 @@ NOT_EVENTS = [
     # an effort is not force; a condition states no event
     ("Elian's relatives in Miami have fought to keep the boy.", "fought"),
     ("If Iraq chooses a war of nerves, Saudi Arabia will suffer.", "war"),
+    ("The controversy surrounding David Blunkett grew on Monday.", "surrounding"),
+    ("The court case surrounding Elian's fate dragged on.", "surrounding"),
     # a verb conjoined to a condition is a condition too
     ("Talks could open only after Washington establishes ties and recognizes the North.", "recognizes"),
 ]

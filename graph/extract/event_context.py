@@ -156,6 +156,9 @@ def modality_of(trig: Trigger, lex: EventLexicon) -> str:
 def is_negated(trig: Trigger, lex: EventLexicon) -> bool:
     neg = lex.cue_words("negation")
     verb = clause_of(trig)
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if any(c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no") for c in subj.children):
+            return True                          # "Neither Blair nor Brown would say"
     for h in {verb, trig.token, trig.noun} - {None}:
         for c in h.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in neg) or \

@@ -165,6 +165,7 @@ CASES = [
      "asserted", False),
     ("Fidel Castro did not comment on the report.", "comment", "01", "Fidel Castro", None, None, None,
      "asserted", False),
+
     ("Gordon Brown warned that the economy could slow.", "warned", "01", "Gordon Brown", None, None, None,
      "asserted", False),
     ("Russia warned Turkey that it would respond.", "warned", "13", "Russia", "Turkey", None, None,
@@ -307,6 +308,21 @@ NOT_TARGETS = [
     # what an attack is done to is no stand-in for whoever is criticised for it
     ("Iran condemned the bombing of U.S. embassies in Kenya.", "condemned", "United States"),
 ]
+
+
+# text, word: the event at word is declining comment (CAMEO 011), the code saying the refusal
+DECLINED_COMMENT = [
+    ("Kenneth Piernick declined to discuss details.", "declined"),
+    ("Fidel Castro did not comment on the report.", "comment"),
+    ("Neither Tony Blair nor Gordon Brown would say when the election will be held.", "say"),
+]
+
+
+@pytest.mark.parametrize("text, word", DECLINED_COMMENT)
+def test_declining_comment(nlp, text, word):
+    events, _ = analyse(nlp, text)
+    ev = event_at(events, text, word)
+    assert ev.cameo == "011" and not ev.negated
 
 
 @pytest.mark.parametrize("text, word, name", NOT_TARGETS)

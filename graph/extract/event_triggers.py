@@ -37,6 +37,7 @@ _INTENT_ROOT = "03"
 _THREAT_ROOT = "13"
 _REJECT_ROOT = "12"
 _FORCE_ROOTS = {"18", "19", "20"}
+_MATERIAL_ROOTS = {"05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"}
 _CRITICISM = "111"
 _AIM_PREPS = {"on", "at", "against", "over"}
 _DECLINE_COMMENT = "011"
@@ -185,15 +186,29 @@ def find_triggers(doc: Doc, lex: EventLexicon | None = None) -> list[Trigger]:
         h.absorbed.append(content.token)
         if content.noun is not None:
             h.absorbed.append(content.noun)
-    return [t for i, t in sorted(found.items()) if i not in owner]
+    # a material act something is done for is not done: "sent warships to block Iraqi exports",
+    # "laws to kick out the squatters"; words are ("attended a conference to urge restraint"), and
+    # one of the same kind is part of the act ("met to discuss")
+    return [t for i, t in sorted(found.items())
+            if i not in owner and not (t.root in _MATERIAL_ROOTS and _purpose(t.token))]
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose: an adverbial clause "to ..." with no subject of its own, or one
+    conjoined to such a clause."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.pos_ in _VERB_TAGS:
+        tok = tok.head
+    return tok.pos_ in _VERB_TAGS and tok.dep_ == "advcl" and \
+        any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _struggles(tok: Token) -> bool:
     """A verb of force with an infinitive of purpose: "fought to keep the boy", "battling to save
     his job" is an effort; the infinitive, if it is an act, is the event."""
-    return tok.pos_ in _VERB_TAGS and any(
+    return tok.pos_ in _VERB_TAGS and not any(c.dep_ == "dobj" for c in tok.children) and any(
         c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-        for c in tok.children)
+        for c in tok.children)                   # not "bombed Serbian positions to protect civilians"
 
 
 def _on_words(trig: Trigger, lex: EventLexicon) -> bool:

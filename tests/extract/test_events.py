@@ -189,6 +189,11 @@ CASES = [
     ("Syria condemned the Israeli plan.", "condemned", "11", "Syria", "Israel", None, None, "asserted", False),
     ("NATO bombed Serbian positions near Pristina.", "bombed", "19", "North Atlantic Treaty Organization",
      "Serbia", None, None, "asserted", False),
+    # an act done for a purpose is done, and so are words one goes somewhere to say
+    ("NATO bombed Serbian positions to protect civilians in Kosovo.", "bombed", "19",
+     "North Atlantic Treaty Organization", "Serbia", None, None, "asserted", False),
+    ("Hamid Karzai attended a conference in Kabul to urge NATO to avoid civilian casualties.", "urge", "02",
+     "Hamid Karzai", "North Atlantic Treaty Organization", None, None, "asserted", False),
     # an appeal or threat is aimed at whom its act is aimed at
     ("Saddam Hussein threatened to attack Israel.", "threatened", "13", "Saddam Hussein", "Israel", None, None,
      "asserted", False),
@@ -266,6 +271,9 @@ NOT_EVENTS = [
     ("If Iraq chooses a war of nerves, Saudi Arabia will suffer.", "war"),
     ("The controversy surrounding David Blunkett grew on Monday.", "surrounding"),
     ("The court case surrounding Elian's fate dragged on.", "surrounding"),
+    # a material act something is done for is not done (yet)
+    ("The United States sent warships to the Gulf to block Iraqi oil exports.", "block"),
+    ("NATO bombed Serbian positions to protect civilians in Kosovo.", "protect"),
     # a verb conjoined to a condition is a condition too
     ("Talks could open only after Washington establishes ties and recognizes the North.", "recognizes"),
 ]

@@ -114,7 +114,7 @@ def _name_candidates(doc: Doc, gaz) -> list[Candidate]:
             continue
         span = clean_span(_with_name_modifier(ent, gaz), title_words())
         if span is None or not any(c.isupper() for c in span.text) or _ends_a_title(doc, span) \
-                or _is_language(span) or _is_portfolio(span, gaz):
+                or _is_language(span) or _is_portfolio(span, gaz) or _not_a_name(span):
             continue
         cand = Candidate(span.start_char, span.end_char, span.text, ent.label_, tokens=len(span))
         cand.place_cue = _has_place_cue(doc, span, before_cues, after_cues)
@@ -250,6 +250,17 @@ def _with_name_modifier(ent: Span, gaz) -> Span:
             or prev.lower_ in _COMPASS_WORDS:   # "Northern Syria" is still Syria
         return ent
     return ent.doc[ent.start - 1:ent.end]
+
+
+def _not_a_name(span: Span) -> bool:
+    """A capitalised word that names no one: an adverb opening a sentence ("Symbolically, ..."),
+    or a lone "person" after "the" ("the Bill", "the Budget": a person's name takes no article)."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.pos_ == "ADV" or tok.tag_ == "RB":
+        return True
+    return span.label_ == "PERSON" and tok.i > 0 and span.doc[tok.i - 1].lower_ == "the"
 
 
 def _is_portfolio(span: Span, gaz) -> bool:

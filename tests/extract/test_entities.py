@@ -115,6 +115,9 @@ def test_mentions_index_the_text(entities_of):
     ("He may leave in May.", "May"),
     ("Home Secretary Charles Clarke said the law would change.", "Home"),
     ("Secretary of State Condoleezza Rice arrived.", "State"),
+    # an adverb opening a sentence, "the Bill": no one's name
+    ("Symbolically, the Tories met in Blackpool on Monday.", "Symbolically"),
+    ("Lord Falconer said the Bill was fair.", "Bill"),
     # a portfolio before a title is no body of its own
     ("Health Secretary John Reid said waiting lists fell.", "Health"),
     ("New Home Secretary Charles Clarke arrived.", "New Home"),

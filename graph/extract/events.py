@@ -38,6 +38,7 @@ from ..model import Document, Entity, Event, TimeExpression
 from .event_actors import ActorIndex, patient_nouns
 from .event_discourse import affiliations_of, continue_statements, credit_claims, read_demands, speculative
 from .event_context import assign_times, clause_of, is_negated, modality_of, report_of
+from .event_filters import has_counterpart, has_object, has_participants, is_informative
 from .event_lexicon import EventLexicon, event_lexicon
 from .doc_cache import sentence_of, text_of
 from .event_records import Draft, merge_drafts, to_event, unique
@@ -53,7 +54,6 @@ _INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl
 _NOUN_AGENT_DEPS = {"poss", "amod", "compound"}
 _STATEMENT_ROOT = "01"
 _STATEMENT = "010"
-_AGENTLESS_ROOTS = {"18", "19", "20"}
 _REPORTED_DEPS = {"ccomp", "parataxis"}
 _ACTOR_PLACES = {"Country"}
 _SPEAKING_PRONOUNS = {"he", "she"}
@@ -63,7 +63,6 @@ _CONSULT_ROOT = "04"
 _THREAT_ROOT = "13"
 _VIOLENT_ROOTS = {"17", "18", "19", "20"}
 _MEET_INTENT = "036"
-_VISIT_CODES = {"042", "043"}
 _SHARED = "shared"                                 # "talks between X and Y": X is the agent
 
 
@@ -77,15 +76,15 @@ def find_events(doc: Doc, document: Document, entities: tuple[Entity, ...],
     by_token = {tok.i: t for t in triggers for tok in [t.token] + ([t.noun] if t.noun else [])}
     by_trigger = _draft_all(triggers, by_token, ActorIndex(doc, entities), lex)
     drafts = [by_trigger[id(t)] for t in triggers
-              if _has_participants(by_trigger[id(t)]) and _has_object(by_trigger[id(t)], lex)]
+              if has_participants(by_trigger[id(t)]) and has_object(by_trigger[id(t)], lex)]
     times = assign_times(doc, [d.trig for d in drafts], timexes, timex_bounds)
     for n, d in enumerate(drafts):
         d.timex = times.get(n)
-    drafts = [d for d in drafts if _is_informative(d)]
+    drafts = [d for d in drafts if is_informative(d)]
     all_times = assign_times(doc, triggers, timexes, timex_bounds)     # reports without actors
     report_times = {id(t): all_times.get(n) for n, t in enumerate(triggers)}
     drafts = _read_reports(doc, drafts, triggers, by_token, by_trigger, report_times, lex)
-    drafts = [d for d in drafts if _has_counterpart(d) and not speculative(d, by_token, lex)]
+    drafts = [d for d in drafts if has_counterpart(d) and not speculative(d, by_token, lex)]
     credit_claims(drafts)
     read_demands(drafts, by_token, lex)
     report_tokens = {t.token.i for t in triggers if by_trigger[id(t)].lexical_root == _STATEMENT_ROOT}
@@ -353,49 +352,6 @@ def _speech_act(d: Draft) -> bool:
     """Whether an event the speaker reports of themselves is what their words do: an appeal,
     demand, criticism, rejection, threat or a stated intent ("it wanted to take part")."""
     return d.trig.root in _SPEECH_ACT_ROOTS or d.lexical_root == _INTENT_ROOT
-
-
-def _has_counterpart(d: Draft) -> bool:
-    """A consultation with no counterpart ("he discussed the issue", "the leader attended") is
-    no event: CAMEO 04 is dyadic, it needs someone consulted, or parties consulting each other
-    ("Merkel and Macron discussed", "EU finance ministers meet on Thursday")."""
-    if d.trig.root != _CONSULT_ROOT or d.targets or len(d.agents) > 1:
-        return True
-    if d.trig.code in _VISIT_CODES:              # a visit is always to someone ("troops rushed to")
-        return False
-    verb, hops = clause_of(d.trig), 0
-    while not any(c.dep_ in _SUBJECT_DEPS for c in verb.children) and \
-            verb.dep_ in ("xcomp", "advcl", "conj") and hops < 3:
-        verb, hops = verb.head, hops + 1
-    return any(c.dep_ in _SUBJECT_DEPS and c.tag_ in ("NNS", "NNPS") for c in verb.children)
-
-
-def _has_object(d: Draft, lex: EventLexicon) -> bool:
-    """A verb that codes an event only as something done to someone ("gave", "helped", "called")
-    needs a named target when no pattern of its object coded it: "he gave no indication", "dawn
-    broke", "helped hang a poster" are no events, "Iran gave Syria weapons" is."""
-    return bool(d.targets) or not d.trig.bare or lex.cue(d.trig.token.lemma_.lower(), "dyadic") is None
-
-
-def _is_informative(d: Draft) -> bool:
-    """Violence with no one, nowhere and no time ("those killed") says nothing to keep."""
-    return d.trig.root not in _AGENTLESS_ROOTS or bool(d.agents or d.targets or d.places or d.timex)
-
-
-def _has_participants(d: Draft) -> bool:
-    """An event needs an actor, unless it is violence (people "were killed") or a statement by
-    someone the text names with a noun ("six western powers said")."""
-    root = d.trig.root
-    if d.agents or root in _AGENTLESS_ROOTS:
-        return True
-    return root == _STATEMENT_ROOT and any(
-        c.dep_ in _SUBJECT_DEPS and _counted_group(c) for c in d.trig.token.children)
-
-
-def _counted_group(tok: Token) -> bool:
-    """'six western powers', 'several activists': unnamed sources that the text counts."""
-    return tok.tag_ == "NNS" and any(c.dep_ == "nummod" or c.tag_ == "CD" or c.lower_ in event_lexicon().cue_words("group")
-                                     for c in tok.children)
 
 
 def _undergoers(trig: Trigger) -> list[Token]:

@@ -49,6 +49,11 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
 
 
 @functools.lru_cache(maxsize=1)
+def _motion_verbs() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_table("en/entities/motion_verbs.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
 def _state_nouns() -> dict[str, str]:
     return {r["noun"]: r["kind"] for r in read_table("en/entities/state_nouns.tsv")}
 
@@ -225,7 +230,8 @@ def _acts(span: Span) -> bool:
     if root.dep_ in _ACTOR_DEPS and root.dep_ != "conj":
         return True
     if root.dep_ == "pobj" and root.head.lower_ in _ACTOR_PREPS:
-        return True
+        verb = root.head.head                    # not "flew to Washington", "reported from Nairobi"
+        return not (root.head.lower_ in ("to", "from") and verb.lemma_.lower() in _motion_verbs())
     return root.dep_ == "compound" and root.head.lemma_ in ("talk", "official", "government")
 
 

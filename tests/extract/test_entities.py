@@ -43,6 +43,10 @@ RESOLUTION = [
     # a capitalised word spaCy left out of a place name is part of it, a compass word is not
     ("Protesters gathered in Little Havana on Sunday.", "Little Havana", "Little Havana", "Place"),
     ("Turkish troops entered Northern Syria.", "Northern Syria", "Syria", "Place"),
+    # a capital one goes to or reports from is the city; one has ties to is the government
+    ("NPR's Elaine Corey reported from Nairobi.", "Nairobi", "Nairobi", "Place"),
+    ("Louis Freeh flew to Washington.", "Washington", "Washington", "Place"),
+    ("Turkey cut its ties to Baghdad.", "Baghdad", "Iraq", "Place"),
     # a name listed with a place, or after a place and a comma, is a place
     ("Voters in Dorset and Torbay backed the plan.", "Torbay", "Torbay", "Place"),
     ("The factory in Chatham, Kent, will close.", "Kent", "Kent", "Place"),

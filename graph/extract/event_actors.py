@@ -43,24 +43,28 @@ _SPEAKER_WINDOW = 250                # tokens: a few sentences back
 _PLACE_CHAIN = {"of", "in", "at", "near"}
 
 
-@functools.lru_cache(maxsize=1)
-def _nonstate_words() -> frozenset[str]:
-    """Nouns for groups of a country that are not its state ("Syrian opposition activists")."""
-    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "nonstate")
+@functools.lru_cache(maxsize=None)
+def _cues(kind: str) -> frozenset[str]:
+    """The cue words of one kind of ``resources/en/events/cues.tsv``, from the event lexicon that
+    has read them: nonstate ("Syrian opposition activists" are not Syria), agent_noun
+    ("officials", "troops"), words ("Labour's plans"), patient_noun ("Rabin's murder"), quantity
+    ("thousands of"), person ("a witness said ... he"), kin ("Elian's father")."""
+    return event_lexicon().cue_words(kind)
 
 
 def _not_the_state(head: Token) -> bool:
     """Whether a country named by a modifier of ``head`` does not act in it: the rebels, activists
     or militants of a country are not its government ("Palestinian militant groups")."""
-    words = _nonstate_words()
+    words = _cues("nonstate")
     return head.lemma_.lower() in words or head.lower_ in words or any(
         c.dep_ in ("amod", "compound") and c.lower_ in words for c in head.children)
 
 
 @functools.lru_cache(maxsize=1)
-def _agent_nouns() -> frozenset[str]:
-    """Nouns for those who act for a state or body ("officials", "troops", "spokesman")."""
-    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "agent_noun")
+def _acting_words() -> frozenset[str]:
+    """Nouns that stand for whoever modifies them: those who act for a state or body, titles,
+    armed or opposition groups ("Hezbollah guerrillas"), words and plans ("Labour's plans")."""
+    return _cues("agent_noun") | _title_words() | _cues("nonstate") | _cues("words")
 
 
 def _acts_for(head: Token, events: bool = True) -> bool:
@@ -68,8 +72,7 @@ def _acts_for(head: Token, events: bool = True) -> bool:
     modifies it: "Turkish officials", "Israeli army bulldozers", "Putin's spokesman", "the Foreign
     Minister of Turkey" do; "American fishermen", "Cuban exiles", "NASA watchers", "Kopp's car",
     "people from the US" do not."""
-    words = _agent_nouns() | _title_words() | _nonstate_words() | _words_nouns()   # "Hezbollah guerrillas",
-                                                                                   # "Labour's plans" too
+    words = _acting_words()
     if any(t.lemma_.lower() in words or t.lower_ in words
            for t in [head] + [c for c in head.children if c.dep_ == "compound" and c.i < head.i]):
         return True
@@ -78,45 +81,25 @@ def _acts_for(head: Token, events: bool = True) -> bool:
         event_lexicon().code(lemma, "", "NOUN") not in (None, NO_EVENT)
 
 
-@functools.lru_cache(maxsize=1)
-def _words_nouns() -> frozenset[str]:
-    """Nouns for someone's words, plans or policies: criticising them criticises their owner."""
-    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "words")
-
-
-@functools.lru_cache(maxsize=1)
 def patient_nouns() -> frozenset[str]:
     """Event nouns whose possessor undergoes them ("Rabin's murder", "Kopp's arrest")."""
-    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "patient_noun")
-
-
-@functools.lru_cache(maxsize=1)
-def _quantity_words() -> frozenset[str]:
-    """Nouns that count what their "of" phrase names ("thousands of Iraqi soldiers")."""
-    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "quantity")
+    return _cues("patient_noun")
 
 
 def _counts(head: Token) -> bool:
-    return head.like_num or head.tag_ == "CD" or head.lemma_.lower() in _quantity_words()
+    return head.like_num or head.tag_ == "CD" or head.lemma_.lower() in _cues("quantity")
 
 
 @functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     """Nouns for a person or people that a pronoun may stand for without a name: titles, those
     who act for a body, relatives ("the official", "his father", "protesters")."""
-    people = frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "person")
-    return _title_words() | _agent_nouns() | _kin_words() | _nonstate_words() | people | frozenset(gender_words())
-
-
-@functools.lru_cache(maxsize=1)
-def _kin_words() -> frozenset[str]:
-    """Nouns for someone's relatives, followers or opponents ("Elian's father"): people who act
-    on their own, so the one they belong to is not the actor."""
-    return frozenset(r["cue"] for r in read_table("en/events/cues.tsv") if r["kind"] == "kin")
+    return _title_words() | _cues("agent_noun") | _cues("kin") | _cues("nonstate") | _cues("person") | \
+        frozenset(gender_words())
 
 
 def _is_kin(head: Token) -> bool:
-    words = _kin_words()
+    words = _cues("kin")
     return head.lemma_.lower() in words or head.lower_ in words or head.lower_.rsplit("-", 1)[-1] in words
 
 

@@ -118,6 +118,11 @@ def is_owner(e: Entity | None) -> bool:
     return e is not None and e.type in ("Organization", "Place")
 
 
+def known_body(e: Entity) -> bool:
+    """Whether the gazetteer or the state resolution knows an organisation (not a bare name)."""
+    return e.wikidata is not None or e.subtype is not None or e.key.startswith("gov/")
+
+
 def place_level(e: Entity) -> int | None:
     """A place's size rank (None when not known)."""
     if e.type != "Place":

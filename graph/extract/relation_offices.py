@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 
 from ..model import Entity
 from . import relation_lexicon as lex
-from .relation_index import (DETERMINERS, POSSESSIVE, Collector, Index, Ment, is_owner, noun_phrase_end,
-                             np_head)
+from .relation_index import (DETERMINERS, POSSESSIVE, Collector, Index, Ment, is_owner, known_body,
+                             noun_phrase_end, np_head)
 from .relation_titles import TitleNP, match_title, np_owner, parse_title_np
 
 __all__ = ["office_relations"]
@@ -114,7 +114,7 @@ def _person_offices(doc: Doc, ix: Index, out: Collector) -> list[_Office]:
 
 def _is_body(e: Entity) -> bool:
     """A known organisation, or a name the text makes one ("the Arab American Institute", "NPR")."""
-    return e.type == "Organization" and (e.wikidata is not None or e.subtype is not None or e.label.isupper()
+    return e.type == "Organization" and (known_body(e) or e.label.isupper()
                                          or any(w.lower() in lex.org_nouns() for w in e.label.split()))
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..model import Entity
 from . import relation_lexicon as lex
-from .relation_index import (DETERMINERS, HYPHENS, POSSESSIVE, Index, Ment, closing_paren, is_owner,
+from .relation_index import (DETERMINERS, HYPHENS, POSSESSIVE, Index, Ment, closing_paren, is_owner, known_body,
                              noun_phrase_end, np_head)
 
 __all__ = ["TitleNP", "parse_title_np", "match_title", "np_owner"]
@@ -39,7 +39,7 @@ def _is_portfolio(doc: Doc, ix: Index, m: Ment, limit: int, plain: bool) -> bool
     """Whether a name before a title is the office's portfolio rather than its owner: an
     unresolved name with no organisation word, right before a capitalised title."""
     e = m.entity
-    if e.type != "Organization" or e.wikidata is not None or e.subtype is not None or e.key.startswith("gov/"):
+    if e.type != "Organization" or known_body(e):
         return False                         # a known body ("Labour MP") owns the office
     if m.end >= limit or not doc[m.end].text[:1].isupper():
         return False

@@ -21,6 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graph.extract.doc_cache import text_of
 from graph.extract.timex_bounds import timex_bounds
 from graph.extract.timex_normalise import OPS, Context
 from graph.extract.timex_rules import RuleSet, rules
@@ -101,10 +102,10 @@ def _in_name(rule, m, doc: Doc) -> bool:
         span = doc.char_span(at, at + len(w.group()), alignment_mode="expand")
         if span is None or len(span) == 0 or span[0].is_sent_start:
             continue
-        before = _OPENERS.sub("", doc.text[max(0, at - 40):at])
+        before = _OPENERS.sub("", text_of(doc)[max(0, at - 40):at])
         if not before or before[-1] in "\n.!?:;(" or before.endswith("--"):
             continue                          # sentence- or line-initial: "Last week", "``Now, ..."
-        return not _title_case_line(doc.text, at)
+        return not _title_case_line(text_of(doc), at)
     return False
 
 
@@ -237,7 +238,7 @@ def find_timexes(doc: Doc, dct: dt.date | None, year: int | None = None) -> list
     ['XXXX-WXX-2']
     """
     rs = rules()
-    text = doc.text
+    text = text_of(doc)
     if isinstance(dct, dt.datetime):
         dct = dct.date()
     if dct is None:
